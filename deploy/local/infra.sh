@@ -17,14 +17,16 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 MONGO_PORT="${MONGO_PORT:-27017}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx768m}"
 
+# Downloads and builds are shared by every REGU_LOCAL_DIR, so a second broker
+# (the integration tests start one to stop it) does not fetch them again.
+KAFKA_LIBS="$ROOT_DIR/.local/kafka/libs"
+FERRETDB_BIN="$ROOT_DIR/.local/bin/ferretdb-launcher"
 KAFKA_HOME="$LOCAL_DIR/kafka"
-KAFKA_LIBS="$KAFKA_HOME/libs"
 KAFKA_DATA="$KAFKA_HOME/data"
 KAFKA_LOGS="$KAFKA_HOME/logs"
 KAFKA_PID="$LOCAL_DIR/run/kafka.pid"
 MONGO_HOME="$LOCAL_DIR/mongo"
 MONGO_PID="$LOCAL_DIR/run/mongo.pid"
-FERRETDB_BIN="$LOCAL_DIR/bin/ferretdb-launcher"
 
 log() { printf '[infra] %s\n' "$*"; }
 fail() { printf '[infra] error: %s\n' "$*" >&2; exit 1; }

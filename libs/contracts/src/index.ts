@@ -1,0 +1,4 @@
+export * from './command';
+export * from './envelope';
+export * from './roles';
+export * from './topics';

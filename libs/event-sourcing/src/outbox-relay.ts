@@ -1,0 +1,201 @@
+import { hostname } from 'node:os';
+import type { Collection, Db } from 'mongodb';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import type { EventEnvelope } from '@regu/contracts';
+import type { CommitDocument, MongoEventStore } from './event-store';
+import { type EventSourcingLogger, silentLogger } from './logger';
+
+export interface OutboxRelayOptions {
+  /** Maps a commit's stream type to its Kafka topic. */
+  topicFor: (streamType: string) => string;
+  /** How often to look for pending commits when nobody called `notify()`. */
+  pollIntervalMs?: number;
+  /** The most commits published in one Kafka request. */
+  batchSize?: number;
+  /** Name of the lease that makes one relay per service publish at a time. */
+  leaseName?: string;
+  leaseTtlMs?: number;
+  logger?: EventSourcingLogger;
+}
+
+interface LeaseDocument {
+  _id: string;
+  owner: string;
+  expiresAt: Date;
+}
+
+/**
+ * Publishes the event store's unpublished commits to Kafka, stream by stream in
+ * version order, and marks a commit published only after Kafka acknowledged it.
+ * While the broker is unreachable, commits stay pending and go out once it is back.
+ */
+export class OutboxRelay {
+  private readonly producer: Producer;
+  private readonly leases: Collection<LeaseDocument>;
+  private readonly owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2)}`;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly leaseName: string;
+  private readonly leaseTtlMs: number;
+  private readonly logger: EventSourcingLogger;
+  private running = false;
+  private producerConnected = false;
+  private wakeUp: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: MongoEventStore,
+    db: Db,
+    kafka: Kafka,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    // Idempotence makes the broker drop the duplicates that producer retries would create;
+    // one request in flight keeps a retried batch from overtaking the next one.
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+    this.leases = db.collection<LeaseDocument>('outbox_leases');
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.batchSize = options.batchSize ?? 200;
+    this.leaseName = options.leaseName ?? 'outbox-relay';
+    this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  start(): void {
+    if (this.running) {
+      return;
+    }
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    await this.releaseLease();
+    if (this.producerConnected) {
+      await this.producer.disconnect();
+      this.producerConnected = false;
+    }
+  }
+
+  /** Publishes at once instead of at the next poll; call it after an append. */
+  notify(): void {
+    this.wakeUp?.();
+  }
+
+  /**
+   * Publishes pending commits until none is left or a publish fails.
+   * Returns how many commits were published.
+   */
+  async publishPending(): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const batch = await this.store.commits
+        .find({ published: false })
+        .sort({ streamId: 1, fromVersion: 1 })
+        .limit(this.batchSize)
+        .toArray();
+      if (batch.length === 0) {
+        return published;
+      }
+
+      await this.publishBatch(batch);
+      published += batch.length;
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (await this.acquireLease()) {
+          await this.ensureProducer();
+          const published = await this.publishPending();
+          if (published > 0) {
+            this.logger.debug({ published }, 'outbox relay published commits');
+          }
+        }
+      } catch (error) {
+        this.producerConnected = false;
+        this.logger.warn({ err: error }, 'outbox relay could not publish; commits stay pending and are retried');
+        await this.producer.disconnect().catch(() => undefined);
+      }
+      await this.sleep(this.pollIntervalMs);
+    }
+  }
+
+  private async publishBatch(batch: CommitDocument[]): Promise<void> {
+    const messagesByTopic = new Map<string, Message[]>();
+    // The batch is sorted by stream and version, and Kafka keeps that order per partition.
+    for (const commit of batch) {
+      const topic = this.options.topicFor(commit.streamType);
+      const messages = messagesByTopic.get(topic) ?? [];
+      messages.push(...commit.events.map(toKafkaMessage));
+      messagesByTopic.set(topic, messages);
+    }
+
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+
+    await this.store.commits.updateMany(
+      { _id: { $in: batch.map((commit) => commit._id) } },
+      { $set: { published: true, publishedAt: new Date() } },
+    );
+  }
+
+  private async ensureProducer(): Promise<void> {
+    if (!this.producerConnected) {
+      await this.producer.connect();
+      this.producerConnected = true;
+    }
+  }
+
+  /** Takes or renews the lease; only its holder publishes, so replicas never interleave a stream. */
+  private async acquireLease(): Promise<boolean> {
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.leaseTtlMs);
+    try {
+      const result = await this.leases.updateOne(
+        { _id: this.leaseName, $or: [{ owner: this.owner }, { expiresAt: { $lt: now } }] },
+        { $set: { owner: this.owner, expiresAt } },
+        { upsert: true },
+      );
+      return result.matchedCount + result.upsertedCount > 0;
+    } catch (error) {
+      // The upsert collides with the lease document of another live owner.
+      if ((error as { code?: number }).code === 11000) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  private async releaseLease(): Promise<void> {
+    await this.leases.deleteOne({ _id: this.leaseName, owner: this.owner }).catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+function toKafkaMessage(event: EventEnvelope): Message {
+  return {
+    key: event.streamId,
+    value: JSON.stringify(event),
+    headers: {
+      eventType: event.type,
+      schemaVersion: String(event.schemaVersion),
+      correlationId: event.correlationId,
+      organizationId: event.organizationId,
+    },
+  };
+}
