@@ -1,4 +1,6 @@
 export * from './command';
 export * from './envelope';
+export * from './errors';
+export * from './messages';
 export * from './roles';
 export * from './topics';

@@ -1,0 +1,2 @@
+export * from './common.messages';
+export * from './localized-message';
