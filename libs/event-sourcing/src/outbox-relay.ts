@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Collection, Db } from 'mongodb';
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { EventEnvelope } from '@regu/contracts';
 import type { CommitDocument, MongoEventStore } from './event-store';
 import { type EventSourcingLogger, silentLogger } from './logger';
@@ -51,7 +51,12 @@ export class OutboxRelay {
   ) {
     // Idempotence makes the broker drop the duplicates that producer retries would create;
     // one request in flight keeps a retried batch from overtaking the next one.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: true,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.leases = db.collection<LeaseDocument>('outbox_leases');
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 200;

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import { deadLetterTopic, type EventEnvelope } from '@regu/contracts';
 import type { ApplyOutcome } from './versioned-read-model';
 import { type EventSourcingLogger, silentLogger } from './logger';
@@ -57,7 +57,7 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.consumer = kafka.consumer({ groupId: projection.name, allowAutoTopicCreation: true });
-    this.producer = kafka.producer({ allowAutoTopicCreation: true });
+    this.producer = kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
     this.parked = db.collection<ParkedEvent>('projection_parked_events');
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryBackoffMs = options.retryBackoffMs ?? 100;
