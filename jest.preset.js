@@ -2,7 +2,7 @@
 // `npm test` needs no build; ts-jest transpiles without type checking (tsc does that).
 const path = require('node:path');
 
-const libs = ['contracts', 'event-sourcing', 'testing'];
+const libs = ['auth', 'contracts', 'event-sourcing', 'testing', 'service-kit'];
 
 /** @param {string} kind one of "spec", "int-spec", "e2e-spec" */
 module.exports = function jestPreset(kind) {

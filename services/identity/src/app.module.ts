@@ -1,0 +1,36 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@regu/contracts';
+import { createLoggerModule, EventSourcingModule } from '@regu/service-kit';
+import type { IdentityEnvironment } from './identity.environment';
+
+const STREAM_TOPICS: Record<string, string> = {
+  organization: TOPICS.identityOrganization,
+  user: TOPICS.identityUser,
+};
+
+@Module({})
+export class AppModule {
+  static register(environment: IdentityEnvironment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        createLoggerModule('identity', environment.LOG_LEVEL),
+        EventSourcingModule.forRoot({
+          serviceName: 'identity',
+          databaseName: 'regu_identity',
+          environment,
+          topics: Object.values(STREAM_TOPICS),
+          topicFor: (streamType) => topicForStreamType(streamType),
+        }),
+      ],
+    };
+  }
+}
+
+function topicForStreamType(streamType: string): string {
+  const topic = STREAM_TOPICS[streamType];
+  if (topic === undefined) {
+    throw new Error(`No topic for stream type "${streamType}"`);
+  }
+  return topic;
+}

@@ -1,0 +1,36 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@regu/contracts';
+import { createLoggerModule, EventSourcingModule } from '@regu/service-kit';
+import type { WhatsAppEnvironment } from './whatsapp.environment';
+
+const STREAM_TOPICS: Record<string, string> = {
+  channel: TOPICS.whatsappChannel,
+  template: TOPICS.whatsappTemplate,
+};
+
+@Module({})
+export class AppModule {
+  static register(environment: WhatsAppEnvironment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        createLoggerModule('whatsapp', environment.LOG_LEVEL),
+        EventSourcingModule.forRoot({
+          serviceName: 'whatsapp',
+          databaseName: 'regu_whatsapp',
+          environment,
+          topics: Object.values(STREAM_TOPICS),
+          topicFor: (streamType) => topicForStreamType(streamType),
+        }),
+      ],
+    };
+  }
+}
+
+function topicForStreamType(streamType: string): string {
+  const topic = STREAM_TOPICS[streamType];
+  if (topic === undefined) {
+    throw new Error(`No topic for stream type "${streamType}"`);
+  }
+  return topic;
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { bootstrapService, loadEnvironment } from '@regu/service-kit';
+import { AppModule } from './app.module';
+import { WhatsAppEnvironment } from './whatsapp.environment';
+
+async function main(): Promise<void> {
+  const environment = loadEnvironment(WhatsAppEnvironment);
+  await bootstrapService(AppModule.register(environment), { httpPort: environment.WHATSAPP_HTTP_PORT, tcpPort: environment.WHATSAPP_TCP_PORT });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
