@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
 import type { Response } from 'express';
 import type { Db } from 'mongodb';
 import type { Admin, Kafka } from 'kafkajs';
@@ -6,7 +7,10 @@ import { KAFKA, MONGO_DB } from './tokens';
 
 type CheckResult = { status: 'up' } | { status: 'down'; error: string };
 
-/** Answers 200 when the service reaches its MongoDB database and Kafka, else 503. */
+/**
+ * Answers 200 when the service reaches its MongoDB database and Kafka, else 503.
+ * The gateway asks the same over TCP (`health`) for its own /health.
+ */
 @Controller('health')
 export class HealthController {
   private admin: Admin | undefined;
@@ -18,10 +22,15 @@ export class HealthController {
 
   @Get()
   async check(@Res() response: Response): Promise<void> {
+    const report = await this.report();
+    response.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(report);
+  }
+
+  @MessagePattern('health')
+  async report(): Promise<{ status: 'ok' | 'unavailable'; checks: { mongo: CheckResult; kafka: CheckResult } }> {
     const [mongo, kafka] = await Promise.all([this.checkMongo(), this.checkKafka()]);
     const healthy = mongo.status === 'up' && kafka.status === 'up';
-
-    response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: healthy ? 'ok' : 'unavailable', checks: { mongo, kafka } });
+    return { status: healthy ? 'ok' : 'unavailable', checks: { mongo, kafka } };
   }
 
   private async checkMongo(): Promise<CheckResult> {
