@@ -4,3 +4,4 @@ export * from './errors';
 export * from './messages';
 export * from './roles';
 export * from './topics';
+export * from './whatsapp';

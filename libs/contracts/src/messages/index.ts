@@ -1,2 +1,3 @@
 export * from './common.messages';
 export * from './localized-message';
+export * from './whatsapp.messages';

@@ -1,0 +1,2 @@
+export * from './channel.events';
+export * from './template.events';
