@@ -16,5 +16,6 @@ module.exports = function jestPreset(kind) {
       libs.map((lib) => [`^@regu/${lib}$`, path.join(__dirname, 'libs', lib, 'src', 'index.ts')]),
     ),
     testTimeout: kind === 'spec' ? 5_000 : 60_000,
+    reporters: ['default', [path.join(__dirname, 'libs', 'testing', 'jest', 'summary-reporter.js'), { kind }]],
   };
 };

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Starts and stops Regu's services as background processes on 127.0.0.1, with logs
+# and pid files under $REGU_LOCAL_DIR. Used by start.sh and by the test command.
+#
+# Usage: deploy/local/services.sh start|stop|status
+set -euo pipefail
+
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LOCAL_DIR="${REGU_LOCAL_DIR:-$ROOT_DIR/.local}"
+RUN_DIR="$LOCAL_DIR/run"
+LOG_DIR="$LOCAL_DIR/logs"
+
+# name:directory:health URL, in start order: the gateway reads identity's keys.
+SERVICES=(
+  "whatsapp-simulator:tools/whatsapp-simulator:http://127.0.0.1:${WHATSAPP_SIMULATOR_PORT:-3900}/health"
+  "identity:services/identity:http://127.0.0.1:${IDENTITY_HTTP_PORT:-3001}/health"
+  "divisions:services/divisions:http://127.0.0.1:${DIVISIONS_HTTP_PORT:-3002}/health"
+  "whatsapp:services/whatsapp:http://127.0.0.1:${WHATSAPP_HTTP_PORT:-3003}/health"
+  "gateway:services/gateway:http://127.0.0.1:${GATEWAY_PORT:-3000}/health"
+)
+
+log() { printf '[services] %s\n' "$*"; }
+fail() { printf '[services] error: %s\n' "$*" >&2; exit 1; }
+
+pid_alive() {
+  [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null
+}
+
+wait_healthy() {
+  local name="$1" url="$2" pid_file="$3" deadline=$((SECONDS + 90))
+  until curl -fsS -o /dev/null --max-time 5 "$url"; do
+    pid_alive "$pid_file" || fail "$name exited during start-up; see $LOG_DIR/$name.log"
+    ((SECONDS < deadline)) || fail "$name did not answer $url within 90 s; see $LOG_DIR/$name.log"
+    sleep 1
+  done
+  log "$name is healthy ($url)"
+}
+
+start_all() {
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r name directory url_scheme url_rest <<<"$entry"
+    local url="$url_scheme:$url_rest" pid_file="$RUN_DIR/$name.pid"
+    if [[ ! -f "$ROOT_DIR/$directory/package.json" ]]; then
+      continue
+    fi
+    if pid_alive "$pid_file"; then
+      log "$name already runs (pid $(cat "$pid_file")); reusing it"
+      continue
+    fi
+    (cd "$ROOT_DIR/$directory" && nohup node dist/main.js >>"$LOG_DIR/$name.log" 2>&1 & echo $! >"$pid_file")
+    wait_healthy "$name" "$url" "$pid_file"
+  done
+}
+
+stop_all() {
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    local name="${SERVICES[$i]%%:*}" pid_file="$RUN_DIR/${SERVICES[$i]%%:*}.pid"
+    if pid_alive "$pid_file"; then
+      kill "$(cat "$pid_file")"
+      for _ in $(seq 1 40); do
+        pid_alive "$pid_file" || break
+        sleep 0.25
+      done
+      pid_alive "$pid_file" && kill -9 "$(cat "$pid_file")" 2>/dev/null
+      log "$name stopped"
+    fi
+    rm -f "$pid_file"
+  done
+}
+
+status_all() {
+  for entry in "${SERVICES[@]}"; do
+    IFS=: read -r name _ url_scheme url_rest <<<"$entry"
+    local state="down"
+    pid_alive "$RUN_DIR/$name.pid" && state="running (pid $(cat "$RUN_DIR/$name.pid"))"
+    curl -fsS -o /dev/null --max-time 3 "$url_scheme:$url_rest" && state="$state, healthy"
+    log "$name: $state"
+  done
+}
+
+case "${1:-}" in
+  start) start_all ;;
+  stop) stop_all ;;
+  status) status_all ;;
+  *)
+    echo "usage: $0 start|stop|status" >&2
+    exit 2
+    ;;
+esac

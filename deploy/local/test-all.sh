@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The test command: unit tests, then integration tests on real Kafka and MongoDB,
+# then end-to-end tests through the gateway with every service running.
+# Starts whatever infrastructure is not running yet and leaves it running for the
+# next run (`npm run infra:down` stops it); the services it starts it also stops.
+# Ends with one line "N passed, N failed" summed over every Jest run.
+set -uo pipefail
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT_DIR"
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+export REGU_TEST_RESULTS_DIR="$ROOT_DIR/.local/test-results"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+export MONGO_URL_FOR_TESTS="${MONGO_URL:-mongodb://127.0.0.1:27017}"
+
+bash deploy/local/install.sh || exit 1
+rm -rf "$REGU_TEST_RESULTS_DIR"
+
+status=0
+run_step() {
+  echo "== $1"
+  shift
+  "$@" || status=1
+}
+
+run_step "unit tests" npx nx run-many -t test --output-style=static --parallel=2
+
+bash deploy/local/infra.sh up || exit 1
+export MONGO_URL="$MONGO_URL_FOR_TESTS"
+run_step "build" npx nx run-many -t build --output-style=static
+run_step "integration tests" npx nx run-many -t test-int --output-style=static --parallel=1
+
+bash deploy/local/services.sh start || status=1
+run_step "end-to-end tests" npx nx run-many -t test-e2e --output-style=static --parallel=1
+bash deploy/local/services.sh stop
+
+node -e '
+  const fs = require("node:fs");
+  const dir = process.env.REGU_TEST_RESULTS_DIR;
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const file of files) {
+    const summary = JSON.parse(fs.readFileSync(`${dir}/${file}`, "utf8"));
+    console.log(`  ${summary.project} (${summary.kind}): ${summary.passed} passed, ${summary.failed} failed`);
+    for (const key of Object.keys(totals)) totals[key] += summary[key];
+  }
+  console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+'
+exit $status
