@@ -1,4 +1,5 @@
 export * from './command';
+export * from './divisions';
 export * from './envelope';
 export * from './errors';
 export * from './messages';

@@ -1,3 +1,4 @@
 export * from './common.messages';
+export * from './divisions.messages';
 export * from './localized-message';
 export * from './whatsapp.messages';

@@ -1,0 +1,2 @@
+export * from './division.events';
+export * from './settings.events';
