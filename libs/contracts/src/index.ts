@@ -2,6 +2,7 @@ export * from './command';
 export * from './divisions';
 export * from './envelope';
 export * from './errors';
+export * from './identity';
 export * from './messages';
 export * from './roles';
 export * from './topics';

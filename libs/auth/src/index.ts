@@ -1,0 +1,3 @@
+export * from './access-token';
+export * from './access-token-verifier';
+export * from './access-token.errors';
