@@ -26,7 +26,7 @@ export interface WhatsAppCloudClientOptions {
   /** Delay before the first retry, in milliseconds; it doubles on each retry. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** Seconds to wait when a throttling answer names no retry time. */
+  /** Seconds to wait when a throttling response names no retry time. */
   defaultRetryAfterSeconds?: number;
   /** Called before each retry, so the caller can log it. */
   onRetry?: (retry: RetryInfo) => void;
@@ -86,10 +86,10 @@ export class WhatsAppCloudClient {
     return this.request<PhoneNumberResponse>('GET', `/${encodeURIComponent(phoneNumberId)}`, accessToken, { query });
   }
 
-  /** Submits a template for review. The answer carries the template's id and its first status. */
+  /** Submits a template for review. The response contains the template's id and its first status. */
   async createTemplate(accessToken: string, wabaId: string, template: CreateTemplateRequest): Promise<CreateTemplateResponse> {
     // NOTE: a create is retried like any call; when the first attempt succeeded but its
-    // answer was lost, the retry gets the provider's duplicate-name error and a sync finds the template.
+    // response was lost, the retry gets the provider's duplicate-name error and a sync finds the template.
     return this.request<CreateTemplateResponse>('POST', `/${encodeURIComponent(wabaId)}/message_templates`, accessToken, {
       body: template,
     });
