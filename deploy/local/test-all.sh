@@ -22,6 +22,7 @@ run_step() {
   "$@" || status=1
 }
 
+run_step "module boundaries" node tools/module-boundaries/check.js
 run_step "unit tests" npx nx run-many -t test --output-style=static --parallel=2
 
 bash deploy/local/infra.sh up || exit 1
