@@ -36,6 +36,27 @@ export const WHATSAPP_MESSAGES: MessageCatalog = {
     id: 'WhatsApp menolak token akses: {reason}. Buat token baru di Meta Business Settings lalu coba lagi.',
   },
 
+  CHANNEL_NEEDS_RECONNECTION: {
+    en: 'The channel {channelId} needs a new access token because WhatsApp stopped accepting the current one; update the channel with a new token.',
+    id: 'Channel {channelId} memerlukan token akses baru karena WhatsApp tidak lagi menerima token saat ini; perbarui channel dengan token baru.',
+  },
+  WHATSAPP_RATE_LIMITED: {
+    en: 'WhatsApp is limiting requests for this account; retry after {retryAfter} seconds.',
+    id: 'WhatsApp membatasi permintaan untuk akun ini; coba lagi setelah {retryAfter} detik.',
+  },
+  WHATSAPP_UNAVAILABLE: {
+    en: 'WhatsApp did not answer after {attempts} attempt(s); retry in a few minutes.',
+    id: 'WhatsApp tidak menjawab setelah {attempts} percobaan; coba lagi beberapa menit lagi.',
+  },
+  WHATSAPP_REQUEST_REJECTED: {
+    en: 'WhatsApp rejected the request: {reason}',
+    id: 'WhatsApp menolak permintaan: {reason}',
+  },
+  WEBHOOK_SIGNATURE_INVALID: {
+    en: 'The X-Hub-Signature-256 header does not match the body; nothing was changed.',
+    id: 'Header X-Hub-Signature-256 tidak cocok dengan isi permintaan; tidak ada yang diubah.',
+  },
+
   TEMPLATE_RULES_BROKEN: {
     en: 'The template breaks WhatsApp rules; see errors for each component and how to fix it.',
     id: 'Template melanggar aturan WhatsApp; lihat errors untuk setiap komponen dan cara memperbaikinya.',
