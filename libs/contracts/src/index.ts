@@ -5,5 +5,6 @@ export * from './errors';
 export * from './identity';
 export * from './messages';
 export * from './roles';
+export * from './schemas';
 export * from './topics';
 export * from './whatsapp';
