@@ -1,11 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@regu/contracts';
 import { createLoggerModule, EventSourcingModule } from '@regu/service-kit';
+import { CommonModule } from './common/common.module';
+import { DirectoryModule } from './directory/directory.module';
 import type { DivisionsEnvironment } from './divisions.environment';
+import { DIVISION_STREAM_TYPE } from './divisions/application/division.ports';
+import { DivisionsModule } from './divisions/divisions.module';
+import { ProjectionsModule } from './projections.module';
+import { RoutingModule } from './routing/routing.module';
+import { SETTINGS_STREAM_TYPE } from './settings/application/settings.ports';
+import { SettingsModule } from './settings/settings.module';
 
 const STREAM_TOPICS: Record<string, string> = {
-  division: TOPICS.divisionsDivision,
-  settings: TOPICS.divisionsSettings,
+  [DIVISION_STREAM_TYPE]: TOPICS.divisionsDivision,
+  [SETTINGS_STREAM_TYPE]: TOPICS.divisionsSettings,
 };
 
 @Module({})
@@ -17,11 +25,17 @@ export class AppModule {
         createLoggerModule('divisions', environment.LOG_LEVEL),
         EventSourcingModule.forRoot({
           serviceName: 'divisions',
-          databaseName: 'regu_divisions',
+          databaseName: environment.DIVISIONS_DATABASE_NAME,
           environment,
           topics: Object.values(STREAM_TOPICS),
           topicFor: (streamType) => topicForStreamType(streamType),
         }),
+        CommonModule.forRoot(environment.DIVISIONS_CONSUMER_GROUP_PREFIX),
+        DirectoryModule,
+        DivisionsModule,
+        SettingsModule,
+        RoutingModule,
+        ProjectionsModule,
       ],
     };
   }

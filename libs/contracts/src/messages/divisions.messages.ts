@@ -78,4 +78,20 @@ export const DIVISIONS_MESSAGES: MessageCatalog = {
     en: 'The webhook URL host {host} is not a public host: it is localhost, a name without a domain, or a loopback, private, link-local or reserved address.',
     id: 'Host URL webhook {host} bukan host publik: host tersebut localhost, nama tanpa domain, atau alamat loopback, privat, link-local, atau khusus.',
   },
+  PAGE_LIMIT_OUT_OF_RANGE: {
+    en: 'The page limit must be a whole number from 1 to {max}.',
+    id: 'Batas halaman harus berupa bilangan bulat dari 1 sampai {max}.',
+  },
+  PAGE_OFFSET_INVALID: {
+    en: 'The page offset must be a whole number of 0 or more.',
+    id: 'Offset halaman harus berupa bilangan bulat 0 atau lebih.',
+  },
+  PAGE_CURSOR_INVALID: {
+    en: 'The cursor is not one this API returned; use nextCursor from the previous page.',
+    id: 'Cursor ini bukan cursor yang dikembalikan API ini; gunakan nextCursor dari halaman sebelumnya.',
+  },
+  PAGE_CURSOR_WITH_OFFSET: {
+    en: 'Send either cursor or offset, not both.',
+    id: 'Kirim cursor atau offset saja, jangan keduanya.',
+  },
 };
