@@ -1,7 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@regu/contracts';
 import { createLoggerModule, EventSourcingModule } from '@regu/service-kit';
+import { ChannelsModule } from './channels/channels.module';
+import { CommonModule } from './common/common.module';
+import { ProviderModule } from './provider/provider.module';
+import { TemplatesModule } from './templates/templates.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import type { WhatsAppEnvironment } from './whatsapp.environment';
+
+/** Feature modules, each owning its folder under src/. */
+const FEATURE_MODULES = [ChannelsModule, TemplatesModule, WebhooksModule];
 
 const STREAM_TOPICS: Record<string, string> = {
   channel: TOPICS.whatsappChannel,
@@ -22,6 +30,9 @@ export class AppModule {
           topics: Object.values(STREAM_TOPICS),
           topicFor: (streamType) => topicForStreamType(streamType),
         }),
+        CommonModule,
+        ProviderModule,
+        ...FEATURE_MODULES,
       ],
     };
   }

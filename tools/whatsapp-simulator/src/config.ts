@@ -1,9 +1,9 @@
 /** Settings of the simulator, read from the environment and changeable at run time through the control endpoint. */
 export interface SimulatorConfig {
   port: number;
-  /** Secret that signs webhooks (`X-Hub-Signature-256`); the receiving service must use the same one. */
+  /** Secret that signs webhooks (`X-Hub-Signature-256`); the whatsapp service's WHATSAPP_APP_SECRET defaults to the same value. */
   appSecret: string;
-  /** Callback URL for template status webhooks; none are sent when it is empty. */
+  /** Callback URL for template status webhooks; none are sent when it is empty. Defaults to the whatsapp service's endpoint. */
   webhookUrl: string;
   /** Time between creating a template and its review result, in milliseconds. */
   reviewDelayMs: number;
@@ -28,7 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SimulatorConfi
   return {
     port: readInteger(env, 'WHATSAPP_SIMULATOR_PORT', 3900),
     appSecret: env.WHATSAPP_SIMULATOR_APP_SECRET ?? 'simulator-app-secret',
-    webhookUrl: env.WHATSAPP_SIMULATOR_WEBHOOK_URL ?? '',
+    webhookUrl: env.WHATSAPP_SIMULATOR_WEBHOOK_URL ?? 'http://127.0.0.1:3003/webhooks/whatsapp',
     reviewDelayMs: readInteger(env, 'WHATSAPP_SIMULATOR_REVIEW_DELAY_MS', 2000),
     rejectMarker: env.WHATSAPP_SIMULATOR_REJECT_MARKER ?? 'REJECTME',
     pageSize: readInteger(env, 'WHATSAPP_SIMULATOR_PAGE_SIZE', 25),

@@ -88,6 +88,10 @@ export class WhatsAppSimulator {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     try {
       const body = await readBody(request);
+      // deploy/local/services.sh waits for this before it starts the services.
+      if (url.pathname === '/health' && request.method === 'GET') {
+        return send(response, 200, { status: 'ok' });
+      }
       if (url.pathname.startsWith('/__control/')) {
         const result = await this.control(request.method ?? 'GET', url, body);
         return send(response, 200, result);

@@ -10,7 +10,7 @@ let simulator: WhatsAppSimulator;
 let client: WhatsAppCloudClient;
 
 beforeEach(async () => {
-  simulator = new WhatsAppSimulator(readConfig({ WHATSAPP_SIMULATOR_REVIEW_DELAY_MS: '60000' }));
+  simulator = new WhatsAppSimulator(readConfig({ WHATSAPP_SIMULATOR_REVIEW_DELAY_MS: '60000', WHATSAPP_SIMULATOR_WEBHOOK_URL: '' }));
   const baseUrl = await simulator.start(0);
   client = new WhatsAppCloudClient({ baseUrl, apiVersion: 'v23.0', sleep: async () => undefined });
 });

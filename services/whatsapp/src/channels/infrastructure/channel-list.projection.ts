@@ -39,7 +39,7 @@ export class ChannelListProjection implements Projection {
   }
 
   apply(event: EventEnvelope): Promise<ApplyOutcome> {
-    return applyToStreamDocument<ChannelListItem>(this.collection, event, (current) => evolveChannelListItem(current, asEvent<ChannelEvent>(event), event.occurredAt));
+    return applyToStreamDocument<ChannelListItem>(this.collection, event, (current) => evolveChannelListItem(current, asEvent<ChannelEvent>(event)));
   }
 
   async reset(): Promise<void> {
@@ -48,7 +48,7 @@ export class ChannelListProjection implements Projection {
 }
 
 /** Applies one channel event to its list item; an event before ChannelConnected leaves nothing to show. */
-export function evolveChannelListItem(current: ChannelListItem | null, event: ChannelEvent, occurredAt: string): ChannelListItem | null {
+export function evolveChannelListItem(current: ChannelListItem | null, event: ChannelEvent): ChannelListItem | null {
   switch (event.type) {
     case CHANNEL_EVENT_TYPES.connected: {
       const { data } = event;
@@ -84,10 +84,10 @@ export function evolveChannelListItem(current: ChannelListItem | null, event: Ch
       return { ...rest, status: 'DISCONNECTED', disconnectedAt: event.data.disconnectedAt, updatedAt: event.data.disconnectedAt };
     }
     default:
-      return assertNever(event, occurredAt);
+      return assertNever(event);
   }
 }
 
-function assertNever(value: never, occurredAt: string): never {
-  throw new Error(`Unexpected channel event at ${occurredAt}: ${JSON.stringify(value)}`);
+function assertNever(value: never): never {
+  throw new Error(`Unexpected channel event: ${JSON.stringify(value)}`);
 }
