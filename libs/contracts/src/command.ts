@@ -24,6 +24,8 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** Values for the placeholders of the code's localized message, so the gateway can render it in the caller's language. */
+  params?: Record<string, string | number>;
 }
 
 /**

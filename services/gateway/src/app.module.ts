@@ -10,9 +10,10 @@ import { HealthController } from './health/health.controller';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ServiceClientsModule } from './service-clients/service-clients.module';
+import { WhatsAppModule } from './whatsapp/whatsapp.module';
 
 /** Feature modules that add routes; each owns its folder under src/. */
-const FEATURE_MODULES: DynamicModule['imports'] = [];
+const FEATURE_MODULES: DynamicModule['imports'] = [WhatsAppModule];
 
 @Module({})
 export class AppModule implements NestModule {

@@ -27,7 +27,9 @@ export class ProblemException extends HttpException {
   }
 
   static fromServiceError(error: ServiceError): ProblemException {
-    const fields = (error.errors ?? []).map((e: FieldError) => ({ field: e.field, code: e.code, message: e.message }));
-    return new ProblemException(error.status, error.code, error.params ?? {}, fields, error.detail);
+    const fields = (error.errors ?? []).map((e: FieldError) => ({ field: e.field, code: e.code, message: e.message, ...(e.params === undefined ? {} : { params: e.params }) }));
+    const retryAfter = error.params?.retryAfter;
+    const headers: Record<string, string> = error.status === 429 && retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
+    return new ProblemException(error.status, error.code, error.params ?? {}, fields, error.detail, headers);
   }
 }

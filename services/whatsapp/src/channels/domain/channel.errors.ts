@@ -19,6 +19,7 @@ export class ChannelInputInvalid extends DomainError {
       field: problem.field,
       code: problem.code,
       message: englishMessage(problem.code, problem.params ?? {}),
+      params: problem.params ?? {},
     }));
     super('VALIDATION_FAILED', 400, COMMON_MESSAGES.VALIDATION_FAILED.en, {}, errors);
   }

@@ -11,6 +11,7 @@ function toFieldErrors(violations: TemplateRuleViolation[]): FieldError[] {
     field: violation.field,
     code: violation.rule,
     message: englishMessage(violation.rule, violation.params),
+    params: violation.params,
   }));
 }
 
