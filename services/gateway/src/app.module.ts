@@ -5,6 +5,7 @@ import { createRemoteJWKSet } from 'jose';
 import { AccessTokenVerifier } from '@regu/auth';
 import { createLoggerModule } from '@regu/service-kit';
 import { AccessPolicyGuard } from './auth/access-policy.guard';
+import { DivisionsModule } from './divisions/divisions.module';
 import { GatewayEnvironment } from './gateway.environment';
 import { HealthController } from './health/health.controller';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';

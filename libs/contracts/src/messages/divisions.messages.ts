@@ -94,4 +94,8 @@ export const DIVISIONS_MESSAGES: MessageCatalog = {
     en: 'Send either cursor or offset, not both.',
     id: 'Kirim cursor atau offset saja, jangan keduanya.',
   },
+  VALIDATION_IS_WORKLOAD_LIMIT: {
+    en: 'must be a whole number from 1 to 100, or "unlimited"',
+    id: 'harus bilangan bulat dari 1 sampai 100, atau "unlimited"',
+  },
 };

@@ -34,7 +34,11 @@ function toFieldProblem(field: string, error: ValidationError): FieldProblem {
   if (names.includes('whitelistValidation')) {
     return { field, code: 'UNKNOWN_FIELD' };
   }
-  const absent = error.value === undefined || error.value === null || (typeof error.value === 'string' && error.value.trim() === '');
+  const absent =
+    error.value === undefined ||
+    error.value === null ||
+    (typeof error.value === 'string' && error.value.trim() === '') ||
+    (Array.isArray(error.value) && error.value.length === 0);
   if (absent && (names.some((name) => REQUIRED_CONSTRAINTS.has(name)) || error.value === undefined || error.value === null)) {
     return { field, code: 'FIELD_REQUIRED' };
   }
