@@ -14,7 +14,7 @@ import { ServiceClientsModule } from './service-clients/service-clients.module';
 import { WhatsAppModule } from './whatsapp/whatsapp.module';
 
 /** Feature modules that add routes; each owns its folder under src/. */
-const FEATURE_MODULES: DynamicModule['imports'] = [WhatsAppModule];
+const FEATURE_MODULES: DynamicModule['imports'] = [WhatsAppModule, DivisionsModule];
 
 @Module({})
 export class AppModule implements NestModule {
