@@ -16,21 +16,28 @@ const STREAM_TOPICS: Record<string, string> = {
   template: TOPICS.whatsappTemplate,
 };
 
+/** Overrides for integration tests, which need their own database and consumer groups. */
+export interface AppModuleOptions {
+  databaseName?: string;
+  /** Prefix of the projections' consumer groups, `whatsapp` unless a test sets its own. */
+  consumerGroupPrefix?: string;
+}
+
 @Module({})
 export class AppModule {
-  static register(environment: WhatsAppEnvironment): DynamicModule {
+  static register(environment: WhatsAppEnvironment, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         createLoggerModule('whatsapp', environment.LOG_LEVEL),
         EventSourcingModule.forRoot({
           serviceName: 'whatsapp',
-          databaseName: 'regu_whatsapp',
+          databaseName: options.databaseName ?? 'regu_whatsapp',
           environment,
           topics: Object.values(STREAM_TOPICS),
           topicFor: (streamType) => topicForStreamType(streamType),
         }),
-        CommonModule,
+        CommonModule.register(options.consumerGroupPrefix ?? 'whatsapp'),
         ProviderModule,
         ...FEATURE_MODULES,
       ],

@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import type { MongoEventStore, OutboxRelay } from '@regu/event-sourcing';
 import { EventSourcedRepository, EVENT_STORE, MONGO_DB, OUTBOX_RELAY, SERVICE_ENVIRONMENT } from '@regu/service-kit';
 import { OrganizationStreamRepository } from '../common/organization-stream.repository';
+import { CONSUMER_GROUP_PREFIX } from '../common/common.module';
 import { ProjectionHost } from '../common/projection-host';
 import type { WhatsAppEnvironment } from '../whatsapp.environment';
 import { ChannelsController } from './api/channels.controller';
@@ -16,7 +17,7 @@ import { UpdateChannelHandler } from './application/update-channel/update-channe
 import { CHANNEL_REPOSITORY } from './channels.tokens';
 import type { ChannelEvent } from './domain/channel.events';
 import { evolveChannel, INITIAL_CHANNEL_STATE, type ChannelState } from './domain/channel.evolve';
-import { ChannelListProjection } from './infrastructure/channel-list.projection';
+import { CHANNEL_LIST_COLLECTION, ChannelListProjection } from './infrastructure/channel-list.projection';
 import { ChannelTokenStore } from './infrastructure/channel-token.store';
 import { PhoneNumberClaims } from './infrastructure/phone-number-claims';
 import { TokenCipher } from './infrastructure/token-cipher';
@@ -42,7 +43,11 @@ const INFRASTRUCTURE = [
   },
   { provide: ChannelTokenStore, inject: [MONGO_DB, TokenCipher], useFactory: (db: Db, cipher: TokenCipher) => new ChannelTokenStore(db, cipher) },
   { provide: PhoneNumberClaims, inject: [MONGO_DB], useFactory: (db: Db) => new PhoneNumberClaims(db) },
-  { provide: ChannelListProjection, inject: [MONGO_DB], useFactory: (db: Db) => new ChannelListProjection(db) },
+  {
+    provide: ChannelListProjection,
+    inject: [MONGO_DB, CONSUMER_GROUP_PREFIX],
+    useFactory: (db: Db, consumerGroupPrefix: string) => new ChannelListProjection(db, CHANNEL_LIST_COLLECTION, consumerGroupPrefix),
+  },
 ];
 
 const HANDLERS = [

@@ -1,14 +1,14 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import type { Kafka } from 'kafkajs';
 import { KAFKA, MONGO_DB, SERVICE_ENVIRONMENT, type ServiceEnvironment } from '@regu/service-kit';
 import { CLOCK, ID_GENERATOR, systemClock, uuidGenerator } from './clock';
 import { ProjectionHost } from './projection-host';
 
-/** The clock, the id generator and the projection host every feature module shares. */
-@Global()
-@Module({
-  providers: [
+/** Injection token of the consumer-group prefix of the projections, `whatsapp` in production. */
+export const CONSUMER_GROUP_PREFIX = Symbol('CONSUMER_GROUP_PREFIX');
+
+const PROVIDERS = [
     { provide: CLOCK, useValue: systemClock },
     { provide: ID_GENERATOR, useValue: uuidGenerator },
     {
@@ -16,10 +16,20 @@ import { ProjectionHost } from './projection-host';
       inject: [KAFKA, MONGO_DB, SERVICE_ENVIRONMENT],
       useFactory: (kafka: Kafka, db: Db, environment: ServiceEnvironment) => new ProjectionHost(kafka, db, environment),
     },
-  ],
-  exports: [CLOCK, ID_GENERATOR, ProjectionHost],
-})
+];
+
+/** The clock, the id generator and the projection host every feature module shares. */
+@Global()
+@Module({})
 export class CommonModule implements OnApplicationShutdown {
+  static register(consumerGroupPrefix: string): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [...PROVIDERS, { provide: CONSUMER_GROUP_PREFIX, useValue: consumerGroupPrefix }],
+      exports: [CLOCK, ID_GENERATOR, ProjectionHost, CONSUMER_GROUP_PREFIX],
+    };
+  }
+
   constructor(@Inject(ProjectionHost) private readonly projections: ProjectionHost) {}
 
   async onApplicationShutdown(): Promise<void> {

@@ -4,6 +4,7 @@ import type { MongoEventStore, OutboxRelay } from '@regu/event-sourcing';
 import { EventSourcedRepository, EVENT_STORE, MONGO_DB, OUTBOX_RELAY } from '@regu/service-kit';
 import { ChannelsModule } from '../channels/channels.module';
 import { OrganizationStreamRepository } from '../common/organization-stream.repository';
+import { CONSUMER_GROUP_PREFIX } from '../common/common.module';
 import { ProjectionHost } from '../common/projection-host';
 import { TemplatesController } from './api/templates.controller';
 import { ApplyTemplateStatusHandler } from './application/apply-template-status/apply-template-status.handler';
@@ -18,7 +19,7 @@ import { SyncTemplatesHandler } from './application/sync-templates/sync-template
 import { TemplateNameReservation } from './application/template-name-reservation';
 import type { TemplateEvent } from './domain/template.events';
 import { evolveTemplate, INITIAL_TEMPLATE_STATE, type TemplateState } from './domain/template.evolve';
-import { TemplateListProjection } from './infrastructure/template-list.projection';
+import { TEMPLATE_LIST_COLLECTION, TemplateListProjection } from './infrastructure/template-list.projection';
 import { TemplateNames } from './infrastructure/template-names';
 import { TEMPLATE_REPOSITORY } from './templates.tokens';
 
@@ -35,7 +36,11 @@ const INFRASTRUCTURE = [
       ),
   },
   { provide: TemplateNames, inject: [MONGO_DB], useFactory: (db: Db) => new TemplateNames(db) },
-  { provide: TemplateListProjection, inject: [MONGO_DB], useFactory: (db: Db) => new TemplateListProjection(db) },
+  {
+    provide: TemplateListProjection,
+    inject: [MONGO_DB, CONSUMER_GROUP_PREFIX],
+    useFactory: (db: Db, consumerGroupPrefix: string) => new TemplateListProjection(db, TEMPLATE_LIST_COLLECTION, consumerGroupPrefix),
+  },
 ];
 
 const HANDLERS = [

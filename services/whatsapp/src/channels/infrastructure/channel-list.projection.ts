@@ -26,12 +26,13 @@ export const CHANNEL_LIST_COLLECTION = 'channel_list';
 
 /** The read model behind the channel list: consumer group `whatsapp.channel-list`, one document per channel. */
 export class ChannelListProjection implements Projection {
-  readonly name = 'whatsapp.channel-list';
+  readonly name: string;
   readonly topics = [TOPICS.whatsappChannel];
   readonly collection: Collection<ChannelListDocument>;
 
-  constructor(db: Db, collectionName = CHANNEL_LIST_COLLECTION) {
+  constructor(db: Db, collectionName = CHANNEL_LIST_COLLECTION, consumerGroupPrefix = 'whatsapp') {
     this.collection = db.collection(collectionName);
+    this.name = `${consumerGroupPrefix}.channel-list`;
   }
 
   async ensureIndexes(): Promise<void> {

@@ -27,12 +27,13 @@ export const TEMPLATE_LIST_COLLECTION = 'template_list';
 
 /** The read model behind the template list and search: consumer group `whatsapp.template-list`. A deleted template stays as a tombstone. */
 export class TemplateListProjection implements Projection {
-  readonly name = 'whatsapp.template-list';
+  readonly name: string;
   readonly topics = [TOPICS.whatsappTemplate];
   readonly collection: Collection<TemplateListDocument>;
 
-  constructor(db: Db, collectionName = TEMPLATE_LIST_COLLECTION) {
+  constructor(db: Db, collectionName = TEMPLATE_LIST_COLLECTION, consumerGroupPrefix = 'whatsapp') {
     this.collection = db.collection(collectionName);
+    this.name = `${consumerGroupPrefix}.template-list`;
   }
 
   async ensureIndexes(): Promise<void> {
