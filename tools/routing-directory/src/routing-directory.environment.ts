@@ -2,7 +2,7 @@
 export interface RoutingDirectoryEnvironment {
   kafkaBrokers: string[];
   mongoUrl: string;
-  /** The consumer's own database, never one of Regu's. */
+  /** Name of the consumer's own database. Do not point it at a Regu service's database. */
   database: string;
   groupId: string;
   /** Empty for every organization. */

@@ -12,7 +12,7 @@ import type {
 } from './directory.types';
 import { evolveChannel, evolveDivision, evolveSettings, evolveUser, type EvolveRecord } from './stream-records.evolve';
 
-/** What happened to one event: applied now, applied before, or waiting for its predecessor. */
+/** Outcome of one event: applied now, applied before, or parked until its predecessor arrives. */
 export type ApplyOutcome = 'applied' | 'duplicate' | 'gap';
 
 /** The topics the directory is built from. */

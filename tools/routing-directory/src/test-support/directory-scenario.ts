@@ -84,10 +84,10 @@ export interface Scenario {
 }
 
 /**
- * An admin's set-up of one organization as its events: three channels, five agents and a
+ * Builds an admin's set-up of one organization as its events: three channels, five agents and a
  * supervisor, four divisions, workload limits on every level, broadcast grants, an agent
- * deactivated, a channel disconnected and a division deleted. `noise` adds login and
- * profile events that bump stream versions without changing the directory.
+ * deactivated, a channel disconnected and a division deleted. `noise` adds login events
+ * and settings toggles that bump stream versions without changing the directory.
  */
 export function buildScenario(organizationId: string, noise = 0): Scenario {
   const b = new ScenarioBuilder(organizationId);
@@ -190,7 +190,10 @@ export function buildScenario(organizationId: string, noise = 0): Scenario {
 }
 
 function compare(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
+  if (left === right) {
+    return 0;
+  }
+  return left < right ? -1 : 1;
 }
 
 function sortById<T extends { agentId: string }>(agents: T[]): T[] {
