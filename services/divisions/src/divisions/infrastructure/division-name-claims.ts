@@ -74,6 +74,19 @@ export class DivisionNameClaims {
     throw new DivisionNameAlreadyUsed(name.trim());
   }
 
+  /**
+   * True when another division holds a claim on `name` that is not stale. The read
+   * model lags a delete or rename by the projection's consumer lag, so a handler asks
+   * this before it rejects a name the read model still lists.
+   */
+  async isTaken(organizationId: string, name: string, exceptDivisionId?: string): Promise<boolean> {
+    const holder = await this.claims.findOne({ _id: claimId(organizationId, name) });
+    if (holder === null || holder.divisionId === exceptDivisionId) {
+      return false;
+    }
+    return !(await this.isStale(holder, name));
+  }
+
   /** Releases the division's claim on `name`; a claim another division holds is left alone. */
   async release(organizationId: string, name: string, divisionId: string): Promise<void> {
     await this.claims.deleteOne({ _id: claimId(organizationId, name), divisionId });

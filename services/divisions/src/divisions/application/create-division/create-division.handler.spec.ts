@@ -16,7 +16,7 @@ function setUp() {
   const directory = {
     lookup: jest.fn().mockResolvedValue({ activeSupervisorIds: new Set([supervisorId]), activeAgentIds: new Set([agentId]), connectedChannelIds: new Set() }),
   };
-  const nameClaims = { claim: jest.fn().mockResolvedValue(undefined), release: jest.fn().mockResolvedValue(undefined) };
+  const nameClaims = { isTaken: jest.fn().mockResolvedValue(true), claim: jest.fn().mockResolvedValue(undefined), release: jest.fn().mockResolvedValue(undefined) };
   const views = new DivisionViewBuilder({ usersById: jest.fn().mockResolvedValue(new Map()), channelsById: jest.fn().mockResolvedValue(new Map()) });
   const handler = new CreateDivisionHandler(repository, divisions, directory, nameClaims, views, () => divisionId);
   return { organizationId, divisionId, supervisorId, agentId, repository, divisions, directory, nameClaims, handler, caller: callerOf(organizationId) };
@@ -49,8 +49,19 @@ describe('CreateDivisionHandler', () => {
 
     await expect(s.handler.execute(s.caller, { name: 'Sales', supervisorId: s.supervisorId, agentIds: [s.agentId] })).rejects.toBeInstanceOf(DivisionNameAlreadyUsed);
 
+    expect(s.nameClaims.isTaken).toHaveBeenCalledWith(s.organizationId, 'Sales');
     expect(s.nameClaims.claim).not.toHaveBeenCalled();
     expect(s.repository.appends).toHaveLength(0);
+  });
+
+  it('accepts a name the read model still lists after its division was deleted', async () => {
+    const s = setUp();
+    s.divisions.isNameTaken.mockResolvedValue(true);
+    s.nameClaims.isTaken.mockResolvedValue(false);
+
+    const view = await s.handler.execute(s.caller, { name: 'Sales', supervisorId: s.supervisorId, agentIds: [s.agentId] });
+
+    expect(view.name).toBe('Sales');
   });
 
   it('appends nothing when the claim is lost to a concurrent create', async () => {

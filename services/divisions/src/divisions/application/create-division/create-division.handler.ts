@@ -25,7 +25,7 @@ export class CreateDivisionHandler {
     @Inject(DIVISION_REPOSITORY) private readonly repository: DivisionRepository,
     @Inject(DivisionListReadModel) private readonly divisions: Pick<DivisionListReadModel, 'isNameTaken'>,
     @Inject(DirectoryReadModel) private readonly directory: Pick<DirectoryReadModel, 'lookup'>,
-    @Inject(DivisionNameClaims) private readonly nameClaims: Pick<DivisionNameClaims, 'claim' | 'release'>,
+    @Inject(DivisionNameClaims) private readonly nameClaims: Pick<DivisionNameClaims, 'isTaken' | 'claim' | 'release'>,
     @Inject(DivisionViewBuilder) private readonly views: Pick<DivisionViewBuilder, 'one'>,
     @Inject(ID_GENERATOR) private readonly newId: IdGenerator,
   ) {}
@@ -37,7 +37,7 @@ export class CreateDivisionHandler {
     const loaded = await this.repository.load(organizationId, divisionId);
 
     const [nameTaken, directory] = await Promise.all([
-      typeof payload.name === 'string' ? this.divisions.isNameTaken(organizationId, payload.name) : Promise.resolve(false),
+      typeof payload.name === 'string' ? this.isNameTaken(organizationId, payload.name) : Promise.resolve(false),
       this.directory.lookup(organizationId, {
         supervisorIds: typeof payload.supervisorId === 'string' ? [payload.supervisorId] : [],
         agentIds: payload.agentIds ?? [],
@@ -61,5 +61,10 @@ export class CreateDivisionHandler {
       throw new Error(`Division ${divisionId} is not active after its creation`);
     }
     return this.views.one(organizationId, result.state, result.version);
+  }
+
+  /** The read model answers first; a name it still lists is confirmed against the claims, which see deletes at once. */
+  private async isNameTaken(organizationId: string, name: string): Promise<boolean> {
+    return (await this.divisions.isNameTaken(organizationId, name)) && (await this.nameClaims.isTaken(organizationId, name));
   }
 }

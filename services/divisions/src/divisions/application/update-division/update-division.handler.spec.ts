@@ -28,7 +28,7 @@ function setUp() {
       connectedChannelIds: new Set([channelId]),
     }),
   };
-  const nameClaims = { claim: jest.fn().mockResolvedValue(undefined), release: jest.fn().mockResolvedValue(undefined) };
+  const nameClaims = { isTaken: jest.fn().mockResolvedValue(true), claim: jest.fn().mockResolvedValue(undefined), release: jest.fn().mockResolvedValue(undefined) };
   const views = new DivisionViewBuilder({ usersById: jest.fn().mockResolvedValue(new Map()), channelsById: jest.fn().mockResolvedValue(new Map()) });
   const handler = new UpdateDivisionHandler(repository, divisions, directory, nameClaims, views);
   return { organizationId, divisionId, otherSupervisorId, channelId, repository, divisions, nameClaims, handler, caller: callerOf(organizationId) };

@@ -32,7 +32,7 @@ export class UpdateDivisionHandler {
     @Inject(DIVISION_REPOSITORY) private readonly repository: DivisionRepository,
     @Inject(DivisionListReadModel) private readonly divisions: Pick<DivisionListReadModel, 'isNameTaken'>,
     @Inject(DirectoryReadModel) private readonly directory: Pick<DirectoryReadModel, 'lookup'>,
-    @Inject(DivisionNameClaims) private readonly nameClaims: Pick<DivisionNameClaims, 'claim' | 'release'>,
+    @Inject(DivisionNameClaims) private readonly nameClaims: Pick<DivisionNameClaims, 'isTaken' | 'claim' | 'release'>,
     @Inject(DivisionViewBuilder) private readonly views: Pick<DivisionViewBuilder, 'one'>,
   ) {}
 
@@ -80,7 +80,11 @@ export class UpdateDivisionHandler {
     };
 
     if (payload.name !== undefined) {
-      const nameTaken = typeof payload.name === 'string' && (await this.divisions.isNameTaken(organizationId, payload.name, payload.divisionId));
+      // The claims confirm a name the read model lists, because the read model lags a delete or rename.
+      const nameTaken =
+        typeof payload.name === 'string' &&
+        (await this.divisions.isNameTaken(organizationId, payload.name, payload.divisionId)) &&
+        (await this.nameClaims.isTaken(organizationId, payload.name, payload.divisionId));
       decided(renameDivision({ divisionId: payload.divisionId, name: payload.name }, state, { nameTaken }));
     }
     if (payload.supervisorId !== undefined) {
