@@ -16,7 +16,7 @@ export interface TemplateView {
   message: TemplateMessage;
   samples: TemplateSamples;
   status: TemplateStatus;
-  /** WhatsApp's reason, with status REJECTED and sometimes PAUSED or DISABLED. */
+  /** WhatsApp's reason for a REJECTED template, when it gave one. */
   rejectionReason?: string;
   /** The stream version: the ETag to send as If-Match with a change. */
   version: number;
@@ -41,7 +41,7 @@ export function templateViewFromState(templateId: string, state: TemplateState, 
     status: template.review.status,
     version,
   };
-  if ('reason' in template.review && template.review.reason !== undefined && template.review.reason !== 'NONE') {
+  if (template.review.status === 'REJECTED' && template.review.reason !== 'NONE') {
     view.rejectionReason = template.review.reason;
   }
   return view;
