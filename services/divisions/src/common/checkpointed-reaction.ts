@@ -13,9 +13,9 @@ interface ReactionCheckpoint {
 /**
  * A Kafka consumer that issues the service's own commands in reaction to events, run by
  * ProjectionRunner like a read model. A checkpoint per source stream records the last
- * version handled, so a redelivered event is skipped, an event after a gap is parked,
- * and an old event can never undo a later change (an agent removed on a redelivered
- * deactivation after they were reactivated and added again).
+ * version handled, so a redelivered event is skipped and an event after a gap is parked.
+ * An old event therefore never undoes a later change. Without the checkpoint, a
+ * redelivered deactivation would remove an agent who was reactivated and added again.
  *
  * The commands run before the checkpoint moves, so a crash in between repeats them on
  * redelivery. Every reaction command is a no-op when its change is already made.

@@ -31,7 +31,7 @@ export class OrganizationStreamRepository<TState, TEvent extends NewEvent> {
 
   /**
    * Appends `events` at `expectedVersion`. Throws StreamVersionConflictError when the
-   * stream moved on, which the gateway answers with 412 after an If-Match, else 409.
+   * stream moved on. The gateway returns 412 for it after an If-Match, else 409.
    */
   async append(streamId: string, expectedVersion: number, events: TEvent[], actor: CommandActor, causationId?: string): Promise<AppendResult> {
     return this.repository.append(streamId, expectedVersion, events, actor, causationId);

@@ -5,8 +5,8 @@ import type { CommandActor } from '@regu/service-kit';
 export const SYSTEM_USER_ID = 'divisions-service';
 
 /**
- * The actor of a command the service issues in reaction to `event`: role `system`, the
- * event's organization, and its correlation id, so a change can be traced to its origin.
+ * Returns the actor of a command the service issues in reaction to `event`: role
+ * `system`, the event's organization and its correlation id, so a change can be traced.
  */
 export function systemActorFor(event: EventEnvelope): CommandActor {
   return { organizationId: event.organizationId, userId: SYSTEM_USER_ID, role: 'system', correlationId: event.correlationId };

@@ -5,7 +5,7 @@ import { SettingsModule } from '../settings/settings.module';
 import { GetChannelRoutingHandler } from './application/get-channel-routing/get-channel-routing.handler';
 import { RoutingController } from './api/routing.controller';
 
-/** The answer downstream routing services ask for: who may get a channel's chats. */
+/** The query downstream routing services call: who may get a channel's chats. */
 @Module({
   imports: [DirectoryModule, DivisionsModule, SettingsModule],
   controllers: [RoutingController],

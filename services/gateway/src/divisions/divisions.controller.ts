@@ -70,7 +70,7 @@ export class DivisionsController {
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete a division', description: 'Idempotent: deleting a deleted or unknown division also answers 204. Its name can be used again.' })
+  @ApiOperation({ summary: 'Delete a division', description: 'Idempotent: deleting a deleted or unknown division also returns 204. Its name can be used again.' })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiNoContentResponse()
   @ApiProblems(403, 412)

@@ -3,9 +3,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { RequiredText, Trim } from '../http/text.validators';
 
-/** Ids are opaque strings the services issue; this bounds them without assuming a format. */
+/** Maximum length of an id. Ids are opaque strings that the services issue, so no format is assumed. */
 const MAX_ID_LENGTH = 100;
-/** The most agents or channels one request may name. */
+/** The maximum number of agents or channels in one request. */
 const MAX_IDS_PER_REQUEST = 500;
 
 export class ChannelScopeBody {

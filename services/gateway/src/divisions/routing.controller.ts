@@ -7,7 +7,7 @@ import type { ServiceClient } from '../service-clients/service-client';
 import { DIVISIONS_SERVICE } from '../service-clients/service-clients.module';
 import { ChannelParams, EffectiveWorkloadPageResponse, PageQuery } from './settings.dto';
 
-/** Read-only answers for supervisors and routing: effective limits and who serves a channel. */
+/** Read-only routes for supervisors and routing services: effective limits and who serves a channel. */
 @ApiTags('routing')
 @Controller()
 export class RoutingController {
@@ -26,7 +26,7 @@ export class RoutingController {
     summary: "Who may get a channel's chats",
     description: "The divisions serving the channel, their active agents with effective workload limit and broadcast permission, and the organization's allocation settings.",
   })
-  @ApiOkResponse({ description: 'The routing answer.' })
+  @ApiOkResponse({ description: 'The channel, the divisions serving it with their active agents, and the allocation settings.' })
   @ApiProblems(403, 404)
   channelRouting(@Caller() caller: CallerContext, @Param() params: ChannelParams): Promise<unknown> {
     return this.divisions.send('divisions.get-channel-routing', caller, { channelId: params.channelId });

@@ -54,7 +54,7 @@ export class SettingsController {
   @Get('workload')
   @ApiOperation({
     summary: 'Read the workload limits',
-    description: "An agent's own limit wins; else the highest limit among their divisions that have one; else the organization's.",
+    description: "An agent's own limit wins. Otherwise the highest limit among their divisions that have one applies, and otherwise the organization's.",
   })
   @ApiOkResponse({ type: WorkloadSettingsResponse })
   @ApiProblems(403)

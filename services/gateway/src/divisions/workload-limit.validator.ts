@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
-/** Bounds of a number workload limit; the divisions service enforces the same ones. */
+/** Bounds of a number workload limit. The divisions service enforces the same ones. */
 export const MIN_WORKLOAD_LIMIT = 1;
 export const MAX_WORKLOAD_LIMIT = 100;
 

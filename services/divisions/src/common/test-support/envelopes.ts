@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, EventEnvelope } from '@regu/contracts';
 
-/** An event as another service would publish it, for specs of projections and reactions. */
+/** Builds an event as another service would publish it, for specs of projections and reactions. */
 export function envelope<TData>(
   type: string,
   data: TData,

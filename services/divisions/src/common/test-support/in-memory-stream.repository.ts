@@ -56,7 +56,7 @@ export class InMemoryStreamRepository<TState, TEvent extends NewEvent> {
   }
 }
 
-/** A caller of the given organization with fresh-looking ids, for specs. */
+/** Returns an admin caller of the given organization, for specs. */
 export function callerOf(organizationId: string, role: CallerContext['role'] = 'admin'): CallerContext {
   return { organizationId, userId: `admin-of-${organizationId}`, role, correlationId: `correlation-${organizationId}` };
 }

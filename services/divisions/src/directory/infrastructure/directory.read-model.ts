@@ -85,7 +85,7 @@ export class DirectoryReadModel {
   }
 }
 
-/** The name a view shows for a user: first and last name, as identity stores them. */
+/** Returns the name a view shows for a user: first and last name, as identity stores them. */
 export function displayName(user: Pick<DirectoryUser, 'firstName' | 'lastName'>): string {
   return `${user.firstName} ${user.lastName}`.trim();
 }

@@ -4,7 +4,7 @@ import { applyToStreamDocument, type ApplyOutcome, type Projection, type Version
 
 export type DirectoryUserStatus = 'active' | 'deactivated' | 'deleted';
 
-/** What divisions needs to know about a user of identity: names for views, role and status for its rules. */
+/** A user of identity as divisions sees it: names for views, role and status for its rules. */
 export interface DirectoryUser {
   firstName: string;
   lastName: string;

@@ -24,11 +24,11 @@ export const UNCONFIRMED_CLAIM_GRACE_MS = 30_000;
 
 /**
  * Keeps division names unique per organization without transactions. The handler checks
- * the read model first, for a clear answer in the usual case. Two admins can still pass
+ * the read model first, for a clear error in the usual case. Two admins can still pass
  * that check at once, because the read model lags the event store. So before appending,
  * the handler inserts a claim document whose `_id` is the organization and the
  * normalized name. The `_id` index is unique on every MongoDB-compatible server, so only
- * one insert wins and the other create or rename answers 409.
+ * one insert wins and the other create or rename fails with 409.
  *
  * A rename or delete releases the old claim after its append. When a crash skips the
  * release, the claim is stale: its division is deleted, has another name, or never got
@@ -46,7 +46,7 @@ export class DivisionNameClaims {
     this.claims = db.collection<NameClaimDocument>(NAME_CLAIM_COLLECTION);
   }
 
-  /** Claims `name` for the division, or throws DivisionNameAlreadyUsed. Claiming a name the division holds is a no-op. */
+  /** Claims `name` for the division, or throws DivisionNameAlreadyUsed. Claiming a name the division already has is a no-op. */
   async claim(organizationId: string, name: string, divisionId: string): Promise<void> {
     const _id = claimId(organizationId, name);
     const claim: NameClaimDocument = { _id, organizationId, divisionId, claimedAt: this.clock() };
@@ -66,8 +66,8 @@ export class DivisionNameClaims {
       if (!(await this.isStale(holder, name))) {
         break;
       }
-      const taken = await this.claims.replaceOne({ _id, divisionId: holder.divisionId, claimedAt: holder.claimedAt }, claim);
-      if (taken.matchedCount === 1) {
+      const replaced = await this.claims.replaceOne({ _id, divisionId: holder.divisionId, claimedAt: holder.claimedAt }, claim);
+      if (replaced.matchedCount === 1) {
         return;
       }
     }
@@ -75,8 +75,8 @@ export class DivisionNameClaims {
   }
 
   /**
-   * True when another division holds a claim on `name` that is not stale. The read
-   * model lags a delete or rename by the projection's consumer lag, so a handler asks
+   * True when another division has a claim on `name` that is not stale. The read
+   * model lags a delete or rename by the projection's consumer lag, so a handler calls
    * this before it rejects a name the read model still lists.
    */
   async isTaken(organizationId: string, name: string, exceptDivisionId?: string): Promise<boolean> {

@@ -27,7 +27,7 @@ import {
   type UpdateAllocationSettingsPayload,
 } from '../application/update-allocation-settings/update-allocation-settings.handler';
 
-/** The gateway's settings commands and queries over TCP. Every answer carries the settings stream `version`, the ETag. */
+/** The gateway's settings commands and queries over TCP. Every response carries the settings stream `version`, the ETag. */
 @Controller()
 export class SettingsController {
   constructor(

@@ -1,6 +1,6 @@
 import type { AutomaticAllocation, CustomAllocation, IdleRule, OrganizationSettings, WorkloadLimit } from '@regu/contracts';
 
-/** How chats reach agents. */
+/** The allocation settings: the rules by which chats reach agents. */
 export interface AllocationSettingsView {
   agentsMayTakeUnassignedChats: boolean;
   agentsMayTransferChats: boolean;

@@ -63,7 +63,7 @@ export class CreateDivisionHandler {
     return this.views.one(organizationId, result.state, result.version);
   }
 
-  /** The read model answers first; a name it still lists is confirmed against the claims, which see deletes at once. */
+  /** Checks the read model first, then confirms a name it lists against the claims, which see a delete at once. */
   private async isNameTaken(organizationId: string, name: string): Promise<boolean> {
     return (await this.divisions.isNameTaken(organizationId, name)) && (await this.nameClaims.isTaken(organizationId, name));
   }

@@ -32,7 +32,7 @@ export interface ChannelRouting {
   channel: { channelId: string; name: string; status: DirectoryChannelStatus };
   /** Divisions scoped to all channels or to a list containing this one. Empty for a disconnected channel. */
   divisions: RoutingDivision[];
-  /** The organization's allocation settings. `version` is the settings stream version the answer was built from. */
+  /** The organization's allocation settings. `version` is the settings stream version the response was built from. */
   allocation: AllocationSettingsView;
 }
 
