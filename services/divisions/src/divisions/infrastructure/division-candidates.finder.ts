@@ -8,6 +8,9 @@ import { DIVISION_STREAM_TYPE } from '../application/division.ports';
  * yet show a division created a moment ago, and a reaction that missed it would leave a
  * deactivated agent in that division for good. A candidate is every division whose
  * stream ever named the id; the reaction's decider is a no-op where it is no longer there.
+ *
+ * NOTE: an add that passed its directory check before the deactivation reached the
+ * directory, and appended after this scan ran, still leaves the agent in that division.
  */
 export class DivisionCandidatesFinder {
   private readonly commits: Collection<CommitDocument>;
