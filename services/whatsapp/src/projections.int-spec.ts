@@ -22,12 +22,12 @@ describe('WhatsApp projections', () => {
     const account = await newAccount(harness);
     const channel = await harness.send<{ id: string }>('whatsapp.connect-channel', caller, { displayName: 'Care', phoneNumber: account.phoneNumber, wabaId: account.wabaId, phoneNumberId: account.phoneNumberId, accessToken: account.accessToken });
     await harness.send('whatsapp.update-channel', caller, { channelId: channel.id, displayName: 'Care desk' });
-    const kept = await harness.send<{ id: string }>('whatsapp.create-template', caller, { channelId: channel.id, name: 'kept', category: 'UTILITY', language: 'en_US', message: { body: 'Hello {{1}}, welcome.' }, samples: { body: ['Budi'] } });
+    const approved = await harness.send<{ id: string }>('whatsapp.create-template', caller, { channelId: channel.id, name: 'kept', category: 'UTILITY', language: 'en_US', message: { body: 'Hello {{1}}, welcome.' }, samples: { body: ['Budi'] } });
     const rejected = await harness.send<{ id: string }>('whatsapp.create-template', caller, { channelId: channel.id, name: 'rejected', category: 'MARKETING', language: 'id', message: { body: 'Hi {{1}}, REJECTME now.' }, samples: { body: ['Budi'] } });
-    await eventually(async () => expect(await harness.send('whatsapp.get-template', caller, { templateId: kept.id })).toMatchObject({ status: 'APPROVED' }), { timeoutMs: 20_000 });
+    await eventually(async () => expect(await harness.send('whatsapp.get-template', caller, { templateId: approved.id })).toMatchObject({ status: 'APPROVED' }), { timeoutMs: 20_000 });
     await eventually(async () => expect(await harness.send('whatsapp.get-template', caller, { templateId: rejected.id })).toMatchObject({ status: 'REJECTED' }), { timeoutMs: 20_000 });
-    await harness.send('whatsapp.edit-template', caller, { templateId: kept.id, message: { body: 'Hello {{1}}, welcome back.' }, samples: { body: ['Budi'] } });
-    await eventually(async () => expect(await harness.send('whatsapp.get-template', caller, { templateId: kept.id })).toMatchObject({ status: 'APPROVED', version: 4 }), { timeoutMs: 20_000 });
+    await harness.send('whatsapp.edit-template', caller, { templateId: approved.id, message: { body: 'Hello {{1}}, welcome back.' }, samples: { body: ['Budi'] } });
+    await eventually(async () => expect(await harness.send('whatsapp.get-template', caller, { templateId: approved.id })).toMatchObject({ status: 'APPROVED', version: 4 }), { timeoutMs: 20_000 });
     await harness.send('whatsapp.delete-template', caller, { templateId: rejected.id });
     await harness.control('POST', '/tokens/expire', { accessToken: account.accessToken });
     await harness.sendExpectingError('whatsapp.sync-templates', caller, { channelId: channel.id });
@@ -94,7 +94,7 @@ async function replayTwice(harness: WhatsAppServiceHarness, events: EventEnvelop
   return { channels, templates };
 }
 
-/** The same projection reading a private topic. */
+/** Wraps a projection so it reads a private topic. */
 function withTopic(projection: Projection, topic: string): Projection {
   return { name: projection.name, topics: [topic], apply: (event) => projection.apply(event), reset: () => projection.reset() };
 }

@@ -80,13 +80,13 @@ export class WhatsAppServiceHarness {
     await this.mongo.close();
   }
 
-  /** Sends a command or query over TCP; resolves with the answer or rejects with the ServiceError. */
+  /** Sends a command or query over TCP and returns the result, or rejects with the ServiceError. */
   async send<T>(pattern: string, caller: CallerContext, payload: unknown, expectedVersion?: number): Promise<T> {
     const message: CommandMessage = { caller, payload, ...(expectedVersion === undefined ? {} : { expectedVersion }) };
     return firstValueFrom(this.client.send<T>(pattern, message));
   }
 
-  /** Sends and returns the ServiceError the service answered with; fails when it succeeded. */
+  /** Sends a command and returns the ServiceError it failed with; throws when the command succeeded. */
   async sendExpectingError(pattern: string, caller: CallerContext, payload: unknown): Promise<ServiceError> {
     try {
       await this.send(pattern, caller, payload);
@@ -116,7 +116,7 @@ export function newCaller(organizationId = randomUUID()): CallerContext {
   return { organizationId, userId: randomUUID(), role: 'admin', correlationId: randomUUID() };
 }
 
-/** A fresh simulator account, so each test connects its own number and WhatsApp Business Account. */
+/** Creates a simulator account, so each test connects its own number and WhatsApp Business Account. */
 export async function newAccount(harness: WhatsAppServiceHarness): Promise<{ accessToken: string; wabaId: string; phoneNumberId: string; phoneNumber: string }> {
   const digits = String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
   const account = {
