@@ -5,6 +5,8 @@ import { createRemoteJWKSet } from 'jose';
 import { AccessTokenVerifier } from '@regu/auth';
 import { createLoggerModule } from '@regu/service-kit';
 import { AccessPolicyGuard } from './auth/access-policy.guard';
+import { AuthRoutesModule } from './auth-routes/auth-routes.module';
+import { UsersModule } from './users/users.module';
 import { DivisionsModule } from './divisions/divisions.module';
 import { GatewayEnvironment } from './gateway.environment';
 import { HealthController } from './health/health.controller';
@@ -14,7 +16,7 @@ import { ServiceClientsModule } from './service-clients/service-clients.module';
 import { WhatsAppModule } from './whatsapp/whatsapp.module';
 
 /** Feature modules that add routes; each owns its folder under src/. */
-const FEATURE_MODULES: DynamicModule['imports'] = [WhatsAppModule, DivisionsModule];
+const FEATURE_MODULES: DynamicModule['imports'] = [AuthRoutesModule, UsersModule, WhatsAppModule, DivisionsModule];
 
 @Module({})
 export class AppModule implements NestModule {

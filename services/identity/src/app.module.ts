@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@regu/contracts';
 import { createLoggerModule, EventSourcingModule } from '@regu/service-kit';
+import { AuthModule } from './auth/auth.module';
 import type { IdentityEnvironment } from './identity.environment';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { UsersModule } from './users/users.module';
 
 const STREAM_TOPICS: Record<string, string> = {
   organization: TOPICS.identityOrganization,
@@ -22,6 +25,9 @@ export class AppModule {
           topics: Object.values(STREAM_TOPICS),
           topicFor: (streamType) => topicForStreamType(streamType),
         }),
+        UsersModule,
+        AuthModule,
+        OrganizationsModule,
       ],
     };
   }

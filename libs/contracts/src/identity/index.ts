@@ -1,2 +1,3 @@
 export * from './organization.events';
 export * from './user.events';
+export * from './identity.api';

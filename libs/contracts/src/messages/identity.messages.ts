@@ -5,8 +5,8 @@ export const IDENTITY_MESSAGES: MessageCatalog = {
   USER_NOT_FOUND: { en: 'User {userId} was not found.', id: 'Pengguna {userId} tidak ditemukan.' },
   USER_ALREADY_EXISTS: { en: 'User {userId} already exists.', id: 'Pengguna {userId} sudah ada.' },
   EMAIL_ALREADY_USED: {
-    en: 'The email {email} is already used by another user of this organization; choose another email.',
-    id: 'Email {email} sudah dipakai pengguna lain di organisasi ini; pilih email lain.',
+    en: 'The email {email} is already used by another user; choose another email.',
+    id: 'Email {email} sudah dipakai pengguna lain; pilih email lain.',
   },
   ONLY_ADMINS_MANAGE_USERS: {
     en: 'Only an admin can register, edit, change the role of, deactivate, reactivate or delete users.',

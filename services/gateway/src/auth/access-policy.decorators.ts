@@ -1,18 +1,26 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { CallerContext, Role } from '@regu/contracts';
 
 export const PUBLIC_ROUTE = 'regu:public-route';
 export const ALLOWED_ROLES = 'regu:allowed-roles';
 
-/** Opts a route out of authentication, such as login. Every other route needs a valid token. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+/** OpenAPI extensions that publish the access policy, so tests can enumerate it from /api/docs-json. */
+export const OPENAPI_PUBLIC_EXTENSION = 'x-regu-public';
+export const OPENAPI_ROLES_EXTENSION = 'x-regu-roles';
+
+/**
+ * Opts a route out of authentication, such as login. Every other route needs a valid token.
+ * The OpenAPI operation gets `x-regu-public: true`.
+ */
+export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(OPENAPI_PUBLIC_EXTENSION, true));
 
 /**
  * Lists the roles that may call a route. Without it, reads (GET) are open to admins and
- * supervisors and every change is admin-only.
+ * supervisors and every change is admin-only. The OpenAPI operation gets `x-regu-roles`.
  */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ROLES, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(ALLOWED_ROLES, roles), ApiExtension(OPENAPI_ROLES_EXTENSION, roles));
 
 /** The request after AccessPolicyGuard accepted its token. */
 export interface AuthenticatedRequest extends Request {

@@ -44,7 +44,7 @@ export class UserAlreadyExistsError extends DomainError {
 
 export class EmailAlreadyUsedError extends DomainError {
   constructor(email: string) {
-    super(USER_ERROR_CODES.emailAlreadyUsed, 409, `The email ${email} is already used by another user of this organization.`, { email });
+    super(USER_ERROR_CODES.emailAlreadyUsed, 409, `The email ${email} is already used by another user; choose another email.`, { email });
   }
 }
 
