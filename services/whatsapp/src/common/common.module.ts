@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import type { Kafka } from 'kafkajs';
 import { KAFKA, MONGO_DB, SERVICE_ENVIRONMENT, type ServiceEnvironment } from '@regu/service-kit';
@@ -21,7 +21,7 @@ const PROVIDERS = [
 /** The clock, the id generator and the projection host every feature module shares. */
 @Global()
 @Module({})
-export class CommonModule implements OnApplicationShutdown {
+export class CommonModule implements OnModuleDestroy {
   static register(consumerGroupPrefix: string): DynamicModule {
     return {
       module: CommonModule,
@@ -32,7 +32,11 @@ export class CommonModule implements OnApplicationShutdown {
 
   constructor(@Inject(ProjectionHost) private readonly projections: ProjectionHost) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops the consumers in the first shutdown phase, before the MongoDB connection closes
+   * in the last one; otherwise in-flight events fail and go to the dead-letter topic.
+   */
+  async onModuleDestroy(): Promise<void> {
     await this.projections.stop();
   }
 }
