@@ -1,2 +1,3 @@
 export * from './eventually';
 export * from './infrastructure';
+export * from './e2e';
