@@ -13,7 +13,28 @@ export const REDACTED_PATHS = [
   '*.refreshToken',
   '*.token',
   '*.passwordHash',
+  'req.query["hub.verify_token"]',
 ];
+
+/** Query parameters that carry secrets and are masked in logged URLs (Meta's webhook check sends one). */
+const SECRET_QUERY_PARAMETERS = ['hub.verify_token'];
+
+/** Returns the URL with the values of secret query parameters replaced by "[Redacted]". */
+export function redactUrl(url: string): string {
+  const [path, query] = url.split('?', 2);
+  if (query === undefined) {
+    return url;
+  }
+  const parameters = new URLSearchParams(query);
+  const secrets = SECRET_QUERY_PARAMETERS.filter((name) => parameters.has(name));
+  if (secrets.length === 0) {
+    return url;
+  }
+  for (const name of secrets) {
+    parameters.set(name, '[Redacted]');
+  }
+  return `${path}?${parameters.toString()}`;
+}
 
 /** JSON logs through pino, one line per request with its correlation id. */
 export function createLoggerModule(serviceName: string, level: string): DynamicModule {
@@ -23,6 +44,9 @@ export function createLoggerModule(serviceName: string, level: string): DynamicM
       level,
       redact: REDACTED_PATHS,
       customProps: (req) => ({ correlationId: req.headers['x-correlation-id'] }),
+      serializers: {
+        req: (req: { url: string }) => ({ ...req, url: redactUrl(req.url) }),
+      },
       // Health probes arrive every few seconds and would drown the request log.
       autoLogging: { ignore: (req) => req.url === '/health' },
     },
