@@ -75,9 +75,9 @@ describe('users as an admin', () => {
 
     expect((await api.delete(`/users/${id}`, { token: admin })).status).toBe(204);
     expect((await api.delete(`/users/${id}`, { token: admin })).status).toBe(204);
-    const gone = await api.get(`/users/${id}`, { token: admin });
-    expect(gone.status).toBe(404);
-    expect(gone.body).toEqual(userNotFound(id, `/api/v1/users/${id}`));
+    const afterDelete = await api.get(`/users/${id}`, { token: admin });
+    expect(afterDelete.status).toBe(404);
+    expect(afterDelete.body).toEqual(userNotFound(id, `/api/v1/users/${id}`));
   });
 
   it('lets a deleted email be registered again, and rejects a used one', async () => {
