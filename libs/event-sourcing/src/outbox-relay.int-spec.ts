@@ -74,6 +74,34 @@ describe('OutboxRelay', () => {
     expect(await store.commits.countDocuments({ streamId: { $in: streams }, published: false })).toBe(0);
   });
 
+  it('publishes appends notified during a publish without waiting for the next poll', async () => {
+    const { kafkaBrokers } = await testInfrastructure();
+    const kafka = createKafka('outbox-test', kafkaBrokers);
+    const topic = uniqueName('test.item.events');
+    await ensureTopics(kafka, [topic], 3);
+    const ownStore = new MongoEventStore(db, { collectionName: uniqueName('commits') });
+    await ownStore.ensureIndexes();
+    // A poll interval far beyond the deadline: only notify() can get these commits out in time.
+    const relay = new OutboxRelay(ownStore, db, kafka, { topicFor: () => topic, leaseName: uniqueName('lease'), pollIntervalMs: 120_000 });
+    const collector = await collectTopic(kafka, topic);
+    const streamId = randomUUID();
+
+    relay.start();
+    try {
+      for (let version = 0; version < 30; version++) {
+        await appendItems(ownStore, streamId, version, 1);
+        relay.notify();
+        await new Promise((resolve) => setTimeout(resolve, version % 5));
+      }
+      await eventually(() => expect(collector.events).toHaveLength(30), { timeoutMs: 15_000 });
+    } finally {
+      await relay.stop();
+      await collector.stop();
+    }
+
+    expect(collector.events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
+  });
+
   describe('across a broker stop and start', () => {
     let broker: PrivateKafka;
 

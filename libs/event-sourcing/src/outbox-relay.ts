@@ -41,6 +41,8 @@ export class OutboxRelay {
   private running = false;
   private producerConnected = false;
   private wakeUp: (() => void) | undefined;
+  /** Flag that notify() sets, so a notification that arrives during a publish, when no sleep is pending, is not lost. */
+  private wakeRequested = false;
   private loop: Promise<void> | undefined;
 
   constructor(
@@ -86,12 +88,14 @@ export class OutboxRelay {
 
   /** Publishes at once instead of at the next poll; call it after an append. */
   notify(): void {
+    this.wakeRequested = true;
     this.wakeUp?.();
   }
 
   /**
-   * Publishes pending commits until none is left or a publish fails.
-   * Returns how many commits were published.
+   * Publishes the commits pending when it is called, batch by batch, until a batch
+   * comes back smaller than `batchSize` or a publish fails. Returns how many commits
+   * were published. Commits appended meanwhile go out at the next call.
    */
   async publishPending(): Promise<number> {
     let published = 0;
@@ -107,11 +111,17 @@ export class OutboxRelay {
 
       await this.publishBatch(batch);
       published += batch.length;
+      // A short batch was everything that was pending. Another query would cost one more
+      // round trip, and on a store that scans the collection for every filter that is most of the lag.
+      if (batch.length < this.batchSize) {
+        return published;
+      }
     }
   }
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.wakeRequested = false;
       try {
         if (await this.acquireLease()) {
           await this.ensureProducer();
@@ -182,9 +192,16 @@ export class OutboxRelay {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.wakeRequested) {
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, ms);
       this.wakeUp = () => {
+        this.wakeUp = undefined;
         clearTimeout(timer);
         resolve();
       };

@@ -39,14 +39,7 @@ export async function applyToStreamDocument<T extends Document>(
     return 'gap';
   }
 
-  const body = evolve(current && !current.deleted ? stripMetadata(current) : null, event);
-  const next = {
-    ...(body ?? {}),
-    _id: event.streamId,
-    organizationId: event.organizationId,
-    streamVersion: event.streamVersion,
-    ...(body === null ? { deleted: true } : {}),
-  } as VersionedDocument<T>;
+  const next = nextStreamDocument(current, event, evolve);
 
   if (current === null) {
     try {
@@ -62,6 +55,18 @@ export async function applyToStreamDocument<T extends Document>(
 
   const result = await collection.replaceOne({ _id: event.streamId, streamVersion: currentVersion } as never, next as never);
   return result.matchedCount === 1 ? 'applied' : 'duplicate';
+}
+
+/** Builds the stream's document as it is after the event, or a tombstone when evolve returns null. */
+export function nextStreamDocument<T extends Document>(current: VersionedDocument<T> | null, event: EventEnvelope, evolve: Evolve<T>): VersionedDocument<T> {
+  const body = evolve(current && !current.deleted ? stripMetadata(current) : null, event);
+  return {
+    ...(body ?? {}),
+    _id: event.streamId,
+    organizationId: event.organizationId,
+    streamVersion: event.streamVersion,
+    ...(body === null ? { deleted: true } : {}),
+  } as VersionedDocument<T>;
 }
 
 function stripMetadata<T>(document: VersionedDocument<T>): T {
