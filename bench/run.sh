@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The bench command (`npm run bench`). It starts Kafka and the store if they are not
+# running and builds every project. It starts the services on ports of their own, with
+# pid files and logs under .local/bench, and runs every scenario. It writes
+# bench/results/latest.json and docs/benchmarks.md, then stops the services it started.
+# Kafka and the store are left running, as `npm test` leaves them.
+set -euo pipefail
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT_DIR"
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+
+log() { printf '[bench] %s\n' "$*"; }
+
+bash deploy/local/install.sh
+# Kafka and the store are the shared ones that `npm run infra:up` starts (or reuses).
+bash deploy/local/infra.sh up
+export BENCH_INFRA_DIR="${REGU_LOCAL_DIR:-$ROOT_DIR/.local}"
+log "building every project"
+npx nx run-many -t build --output-style=static >/dev/null
+
+# The services read these; the ports keep a bench run apart from a stack started by `npm start`.
+export REGU_LOCAL_DIR="${BENCH_LOCAL_DIR:-$ROOT_DIR/.local/bench}"
+export GATEWAY_PORT="${BENCH_GATEWAY_PORT:-3100}"
+export IDENTITY_HTTP_PORT=3101 IDENTITY_TCP_PORT=4101
+export DIVISIONS_HTTP_PORT=3102 DIVISIONS_TCP_PORT=4102
+export WHATSAPP_HTTP_PORT=3103 WHATSAPP_TCP_PORT=4103
+export WHATSAPP_SIMULATOR_PORT=3190
+export WHATSAPP_API_BASE_URL="http://127.0.0.1:$WHATSAPP_SIMULATOR_PORT"
+export WHATSAPP_SIMULATOR_WEBHOOK_URL="http://127.0.0.1:$WHATSAPP_HTTP_PORT/webhooks/whatsapp"
+export IDENTITY_JWKS_URL="http://127.0.0.1:$IDENTITY_HTTP_PORT/.well-known/jwks.json"
+export BENCH_READ_BASELINE_PORT=3180 BENCH_PIPELINE_PORT=3181
+# Divisions gets a database and consumer groups of its own, emptied at each run, so
+# figures do not depend on what earlier runs or other test runs left behind.
+export DIVISIONS_DATABASE_NAME=regu_bench_divisions
+export DIVISIONS_CONSUMER_GROUP_PREFIX=bench-divisions
+# All load comes from one address, so the default limits (600 requests and 30 logins
+# per minute) would reject most of it with 429.
+export RATE_LIMIT_PER_MINUTE=10000000 LOGIN_RATE_LIMIT_PER_MINUTE=10000000
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+export MONGO_URL="${MONGO_URL:-mongodb://127.0.0.1:27017}"
+
+if [[ -n "$(ls "$REGU_LOCAL_DIR/run/"*.pid 2>/dev/null)" ]] && bash deploy/local/services.sh status | grep -q running; then
+  log "error: a bench stack already runs with pid files in $REGU_LOCAL_DIR/run; stop it with REGU_LOCAL_DIR=$REGU_LOCAL_DIR bash deploy/local/services.sh stop" >&2
+  exit 1
+fi
+node -e '
+  const { MongoClient } = require("mongodb");
+  MongoClient.connect(process.env.MONGO_URL).then(async (client) => {
+    await client.db(process.env.DIVISIONS_DATABASE_NAME).dropDatabase();
+    await client.close();
+  });
+'
+# The pids of the stack's node processes. A pid file may record the shell that
+# launched a service; its node child outlives that shell, so it is stopped by pid too.
+stack_pids() {
+  local pid_file pid
+  for pid_file in "$REGU_LOCAL_DIR"/run/*.pid; do
+    [[ -f "$pid_file" ]] || continue
+    pid="$(cat "$pid_file")"
+    echo "$pid"
+    cat "/proc/$pid/task/$pid/children" 2>/dev/null || true
+  done
+}
+
+stop_stack() {
+  local pids
+  pids="$(stack_pids | tr '\n' ' ')"
+  bash deploy/local/services.sh stop || true
+  for pid in $pids; do
+    kill "$pid" 2>/dev/null || true
+  done
+}
+
+trap stop_stack EXIT
+bash deploy/local/services.sh start
+node bench/dist/main.js
