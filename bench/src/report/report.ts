@@ -70,6 +70,17 @@ function markdown(run: BenchRun, findings: string): string {
     '',
   ];
 
+  const commitsAtStart = run.results.divisionsCommitsAtStart as Outcome<Record<string, number>>;
+  if (commitsAtStart?.status === 'ok') {
+    lines.push(
+      'Commit documents in the divisions service\'s event store when each scenario started (the run begins with an empty database):',
+      '',
+      `| ${Object.keys(commitsAtStart.value).join(' | ')} |`,
+      `| ${Object.keys(commitsAtStart.value).map(() => '---').join(' | ')} |`,
+      `| ${Object.values(commitsAtStart.value).join(' | ')} |`,
+      '',
+    );
+  }
   lines.push(...readsSection(run.results.reads as Outcome<ReadsResult>));
   lines.push(...commandsSection(run.results.commands as Outcome<CommandsResult>));
   lines.push(...lagSection(run.results.lag as Outcome<LagAtRate[]>));
