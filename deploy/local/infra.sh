@@ -98,7 +98,7 @@ kafka_up() {
   fi
 
   log "starting Kafka on 127.0.0.1:$KAFKA_PORT (logs: $KAFKA_LOGS)"
-  nohup java $KAFKA_HEAP_OPTS -cp "$KAFKA_LIBS/*" \
+  setsid nohup java $KAFKA_HEAP_OPTS -cp "$KAFKA_LIBS/*" \
     -Dkafka.logs.dir="$KAFKA_LOGS" \
     -Dlog4j2.configurationFile="$DEPLOY_DIR/kafka/log4j2.yaml" \
     kafka.Kafka "$config" >"$KAFKA_LOGS/stdout.log" 2>&1 &
@@ -139,13 +139,13 @@ mongo_up() {
   if command -v mongod >/dev/null; then
     log "starting mongod on 127.0.0.1:$MONGO_PORT (data: $MONGO_HOME/data)"
     echo "mongod" >"$MONGO_HOME/kind"
-    nohup mongod --bind_ip 127.0.0.1 --port "$MONGO_PORT" --dbpath "$MONGO_HOME/data" \
+    setsid nohup mongod --bind_ip 127.0.0.1 --port "$MONGO_PORT" --dbpath "$MONGO_HOME/data" \
       >"$MONGO_HOME/logs/mongod.log" 2>&1 &
   else
     ensure_ferretdb
     log "starting FerretDB (SQLite backend) on 127.0.0.1:$MONGO_PORT (data: $MONGO_HOME/data)"
     echo "ferretdb" >"$MONGO_HOME/kind"
-    nohup "$FERRETDB_BIN" -listen-addr "127.0.0.1:$MONGO_PORT" -data-dir "$MONGO_HOME/data" \
+    setsid nohup "$FERRETDB_BIN" -listen-addr "127.0.0.1:$MONGO_PORT" -data-dir "$MONGO_HOME/data" \
       >"$MONGO_HOME/logs/ferretdb.log" 2>&1 &
   fi
   echo $! >"$MONGO_PID"

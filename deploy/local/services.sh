@@ -10,13 +10,37 @@ LOCAL_DIR="${REGU_LOCAL_DIR:-$ROOT_DIR/.local}"
 RUN_DIR="$LOCAL_DIR/run"
 LOG_DIR="$LOCAL_DIR/logs"
 
+# A second stack beside the default one (a benchmark, a teammate's tests) sets
+# REGU_PORT_OFFSET to move every port (a multiple of 1000, so ranges never overlap)
+# and REGU_STACK to give its services their own databases and consumer groups.
+# Kafka and the MongoDB-compatible server are shared.
+OFFSET="${REGU_PORT_OFFSET:-0}"
+export GATEWAY_PORT="${GATEWAY_PORT:-$((3000 + OFFSET))}"
+export IDENTITY_HTTP_PORT="${IDENTITY_HTTP_PORT:-$((3001 + OFFSET))}"
+export DIVISIONS_HTTP_PORT="${DIVISIONS_HTTP_PORT:-$((3002 + OFFSET))}"
+export WHATSAPP_HTTP_PORT="${WHATSAPP_HTTP_PORT:-$((3003 + OFFSET))}"
+export IDENTITY_TCP_PORT="${IDENTITY_TCP_PORT:-$((4001 + OFFSET))}"
+export DIVISIONS_TCP_PORT="${DIVISIONS_TCP_PORT:-$((4002 + OFFSET))}"
+export WHATSAPP_TCP_PORT="${WHATSAPP_TCP_PORT:-$((4003 + OFFSET))}"
+export WHATSAPP_SIMULATOR_PORT="${WHATSAPP_SIMULATOR_PORT:-$((3900 + OFFSET))}"
+export IDENTITY_JWKS_URL="${IDENTITY_JWKS_URL:-http://127.0.0.1:$IDENTITY_HTTP_PORT/.well-known/jwks.json}"
+export WHATSAPP_API_BASE_URL="${WHATSAPP_API_BASE_URL:-http://127.0.0.1:$WHATSAPP_SIMULATOR_PORT}"
+export WHATSAPP_SIMULATOR_WEBHOOK_URL="${WHATSAPP_SIMULATOR_WEBHOOK_URL:-http://127.0.0.1:$WHATSAPP_HTTP_PORT/webhooks/whatsapp}"
+if [[ -n "${REGU_STACK:-}" ]]; then
+  for service in IDENTITY DIVISIONS WHATSAPP; do
+    lower="$(tr '[:upper:]' '[:lower:]' <<<"$service")"
+    export "${service}_DATABASE_NAME=regu_${lower}_${REGU_STACK}"
+    export "${service}_CONSUMER_GROUP_PREFIX=${lower}-${REGU_STACK}"
+  done
+fi
+
 # name:directory:health URL, in start order: the gateway reads identity's keys.
 SERVICES=(
-  "whatsapp-simulator:tools/whatsapp-simulator:http://127.0.0.1:${WHATSAPP_SIMULATOR_PORT:-3900}/health"
-  "identity:services/identity:http://127.0.0.1:${IDENTITY_HTTP_PORT:-3001}/health"
-  "divisions:services/divisions:http://127.0.0.1:${DIVISIONS_HTTP_PORT:-3002}/health"
-  "whatsapp:services/whatsapp:http://127.0.0.1:${WHATSAPP_HTTP_PORT:-3003}/health"
-  "gateway:services/gateway:http://127.0.0.1:${GATEWAY_PORT:-3000}/health"
+  "whatsapp-simulator:tools/whatsapp-simulator:http://127.0.0.1:$WHATSAPP_SIMULATOR_PORT/health"
+  "identity:services/identity:http://127.0.0.1:$IDENTITY_HTTP_PORT/health"
+  "divisions:services/divisions:http://127.0.0.1:$DIVISIONS_HTTP_PORT/health"
+  "whatsapp:services/whatsapp:http://127.0.0.1:$WHATSAPP_HTTP_PORT/health"
+  "gateway:services/gateway:http://127.0.0.1:$GATEWAY_PORT/health"
 )
 
 log() { printf '[services] %s\n' "$*"; }
@@ -48,7 +72,9 @@ start_all() {
       log "$name already runs (pid $(cat "$pid_file")); reusing it"
       continue
     fi
-    (cd "$ROOT_DIR/$directory" && nohup node dist/main.js >>"$LOG_DIR/$name.log" 2>&1 & echo $! >"$pid_file")
+    # setsid detaches the service from this shell's process group, so callers that wait for
+    # the group (CI runners, job wrappers) do not wait for the service.
+    (cd "$ROOT_DIR/$directory" && setsid nohup node dist/main.js >>"$LOG_DIR/$name.log" 2>&1 & echo $! >"$pid_file")
     wait_healthy "$name" "$url" "$pid_file"
   done
 }
@@ -74,7 +100,7 @@ status_all() {
     IFS=: read -r name _ url_scheme url_rest <<<"$entry"
     local state="down"
     pid_alive "$RUN_DIR/$name.pid" && state="running (pid $(cat "$RUN_DIR/$name.pid"))"
-    curl -fsS -o /dev/null --max-time 3 "$url_scheme:$url_rest" && state="$state, healthy"
+    curl -fs -o /dev/null --max-time 3 "$url_scheme:$url_rest" && state="$state, healthy"
     log "$name: $state"
   done
 }

@@ -26,7 +26,7 @@ async function identitySigningKey(): Promise<{ key: KeyObject; kid: string }> {
   if (!pem) {
     const client = await MongoClient.connect(process.env.MONGO_URL ?? 'mongodb://127.0.0.1:27017');
     try {
-      const document = await client.db('regu_identity').collection<{ _id: string; privateKeyPem: string }>('signing_keys').findOne({ _id: 'development' });
+      const document = await client.db(process.env.IDENTITY_DATABASE_NAME ?? 'regu_identity').collection<{ _id: string; privateKeyPem: string }>('signing_keys').findOne({ _id: 'development' });
       pem = document?.privateKeyPem;
     } finally {
       await client.close();

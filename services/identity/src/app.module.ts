@@ -20,7 +20,7 @@ export class AppModule {
         createLoggerModule('identity', environment.LOG_LEVEL),
         EventSourcingModule.forRoot({
           serviceName: 'identity',
-          databaseName: 'regu_identity',
+          databaseName: environment.IDENTITY_DATABASE_NAME,
           environment,
           topics: Object.values(STREAM_TOPICS),
           topicFor: (streamType) => topicForStreamType(streamType),

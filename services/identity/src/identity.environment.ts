@@ -16,6 +16,16 @@ export class IdentityEnvironment extends ServiceEnvironment {
   @Max(65535)
   IDENTITY_TCP_PORT = 4001;
 
+  /** The service's own database; a second stack on the same server needs another name. */
+  @IsString()
+  @IsNotEmpty()
+  IDENTITY_DATABASE_NAME = 'regu_identity';
+
+  /** Prefix of the projections' Kafka consumer groups; a second stack on the same broker needs another. */
+  @IsString()
+  @IsNotEmpty()
+  IDENTITY_CONSUMER_GROUP_PREFIX = 'identity';
+
   /** `production` makes a missing IDENTITY_JWT_PRIVATE_KEY(_FILE) a start-up error. */
   @IsIn(['development', 'test', 'production'])
   NODE_ENV = 'development';

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   if (problems.length > 0) {
     throw new Error(`Refusing to start in production:\n  ${problems.join('\n  ')}`);
   }
-  await bootstrapService(AppModule.register(environment), { httpPort: environment.WHATSAPP_HTTP_PORT, tcpPort: environment.WHATSAPP_TCP_PORT });
+  await bootstrapService(AppModule.register(environment, { databaseName: environment.WHATSAPP_DATABASE_NAME, consumerGroupPrefix: environment.WHATSAPP_CONSUMER_GROUP_PREFIX }), { httpPort: environment.WHATSAPP_HTTP_PORT, tcpPort: environment.WHATSAPP_TCP_PORT });
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,16 @@ export class WhatsAppEnvironment extends ServiceEnvironment {
   @Max(65535)
   WHATSAPP_TCP_PORT = 4003;
 
+  /** The service's own database; a second stack on the same server needs another name. */
+  @IsString()
+  @IsNotEmpty()
+  WHATSAPP_DATABASE_NAME = 'regu_whatsapp';
+
+  /** Prefix of the projections' Kafka consumer groups; a second stack on the same broker needs another. */
+  @IsString()
+  @IsNotEmpty()
+  WHATSAPP_CONSUMER_GROUP_PREFIX = 'whatsapp';
+
   /** `production` makes a missing encryption key, app secret or verify token a start-up error. */
   @IsIn(['development', 'test', 'production'])
   NODE_ENV = 'development';

@@ -45,7 +45,11 @@ const INFRASTRUCTURE: Provider[] = [
   { provide: CREDENTIALS_REPOSITORY, inject: [MONGO_DB], useFactory: (db: Db) => new MongoCredentialsRepository(db) },
   { provide: EMAIL_CLAIMS_REPOSITORY, inject: [MONGO_DB], useFactory: (db: Db) => new MongoEmailClaimsRepository(db) },
   { provide: REFRESH_TOKEN_REPOSITORY, inject: [MONGO_DB], useFactory: (db: Db) => new MongoRefreshTokenRepository(db) },
-  { provide: USERS_READ_MODEL, inject: [MONGO_DB], useFactory: (db: Db) => new UsersProjection(db) },
+  {
+    provide: USERS_READ_MODEL,
+    inject: [MONGO_DB, SERVICE_ENVIRONMENT],
+    useFactory: (db: Db, environment: IdentityEnvironment) => new UsersProjection(db, 'users', environment.IDENTITY_CONSUMER_GROUP_PREFIX),
+  },
   { provide: PASSWORD_HASHER, useFactory: () => new Argon2PasswordHasher() },
   { provide: PasswordPolicy, useFactory: () => new PasswordPolicy() },
   {

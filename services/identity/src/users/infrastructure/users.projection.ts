@@ -8,12 +8,13 @@ type UserListDocument = VersionedDocument<UserListEntry>;
 
 /** The `users` read model: one document per user stream, fed from `identity.user.events`. */
 export class UsersProjection implements Projection, UsersReadModel {
-  readonly name = 'identity.users-read-model';
+  readonly name: string;
   readonly topics = [TOPICS.identityUser];
   readonly collection: Collection<UserListDocument>;
 
-  constructor(db: Db, collectionName = 'users') {
+  constructor(db: Db, collectionName = 'users', consumerGroupPrefix = 'identity') {
     this.collection = db.collection<UserListDocument>(collectionName);
+    this.name = `${consumerGroupPrefix}.users-read-model`;
   }
 
   async ensureIndexes(): Promise<void> {
