@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command: unit tests, then integration tests on real Kafka and MongoDB,
 # then end-to-end tests through the gateway with every service running.
-# Starts whatever infrastructure is not running yet and leaves it running for the
-# next run (`npm run infra:down` stops it); the services it starts it also stops.
+# Starts the infrastructure and the services when they are not running yet, and stops
+# what it started at the end (run `npm run infra:up` first to keep Kafka and the store
+# running between runs).
 # Ends with one line "N passed, N failed" summed over every Jest run.
 set -uo pipefail
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,6 +26,10 @@ run_step() {
 run_step "module boundaries" node tools/module-boundaries/check.js
 run_step "unit tests" npx nx run-many -t test --output-style=static --parallel=2
 
+infra_was_running=false
+if (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.1/27017) 2>/dev/null; then
+  infra_was_running=true
+fi
 bash deploy/local/infra.sh up || exit 1
 export MONGO_URL="$MONGO_URL_FOR_TESTS"
 run_step "build" npx nx run-many -t build --output-style=static
@@ -33,6 +38,9 @@ run_step "integration tests" npx nx run-many -t test-int --output-style=static -
 bash deploy/local/services.sh start || status=1
 run_step "end-to-end tests" npx nx run-many -t test-e2e --output-style=static --parallel=1
 bash deploy/local/services.sh stop
+if [[ "$infra_was_running" == false ]]; then
+  bash deploy/local/infra.sh down
+fi
 
 node -e '
   const fs = require("node:fs");
