@@ -8,7 +8,7 @@ import { settingsFromEnvironment, type ScenarioContext } from './scenarios/conte
 import { runCommands } from './scenarios/commands';
 import { runLag } from './scenarios/lag';
 import { runLogin } from './scenarios/login';
-import { residentSizes, stackProcesses } from './scenarios/memory';
+import { cpuSeconds, residentSizes, stackProcesses } from './scenarios/memory';
 import { runReads } from './scenarios/reads';
 import { runRebuild } from './scenarios/rebuild';
 import { probeStore } from './scenarios/store-probe';
@@ -31,6 +31,15 @@ async function main(): Promise<void> {
   const baselineDb = mongo.db(BENCH.baselineDatabase);
   await baselineDb.dropDatabase();
   const children = [await startChild('baselines/read-baseline.js'), await startChild('baselines/minimal-pipeline.js')];
+  // An interrupted run must not leave the baselines listening; bench/run.sh stops the services.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const child of children) {
+        child.kill('SIGTERM');
+      }
+      process.exit(130);
+    });
+  }
 
   const context: ScenarioContext = {
     settings,
@@ -79,6 +88,7 @@ async function main(): Promise<void> {
     const fixture = await attempt('fixture', () => createFixture(client, context.divisionsDb, log));
     context.fixture = fixture.status === 'ok' ? fixture.value : null;
     const memoryAtRest = await residentSizes(context.processes);
+    results.cpuAtRest = { status: 'ok', value: await cpuRateAtRest(context.processes) };
     await attempt('storeProbe', () => probeStore(baselineDb));
     await refreshToken();
     await attempt('reads', () => runReads(context));
@@ -130,6 +140,15 @@ async function createFixture(client: GatewayClient, divisionsDb: Db, log: (messa
     await sleep(250);
   }
   return { token: accessToken, organizationId: claims.org, supervisorId, memberAgentId, movingAgentIds, divisionIds };
+}
+
+/** Measures CPU seconds per second of each process while the bench sends nothing: the background load, other users of the store included. */
+async function cpuRateAtRest(processes: Record<string, number>): Promise<Record<string, number>> {
+  const windowMs = 5000;
+  const before = await cpuSeconds(processes);
+  await sleep(windowMs);
+  const after = await cpuSeconds(processes);
+  return Object.fromEntries(Object.entries(after).map(([name, value]) => [name, (value - (before[name] ?? value)) / (windowMs / 1000)]));
 }
 
 /** Collects the pids whose CPU time and memory the report shows: the stack, the store, Kafka, the baselines and the bench. */

@@ -13,6 +13,8 @@ export interface CommandsResult {
   throughputRatio: number;
   /** CPU seconds each process used per 1,000 successful commands, over the measured runs of each target. */
   cpuPerThousandCommands: { gateway: Record<string, number>; pipeline: Record<string, number> };
+  /** CPU seconds each process used per second of the measured gateway runs: 2 is both cores. */
+  cpuPerSecondDuringGatewayRuns: Record<string, number>;
   /** Store commands (find, insert, update...) per command, over the same runs, counted by the store for all its clients. */
   storeCommandsPerCommand: { gateway: Record<string, number>; pipeline: Record<string, number> };
 }
@@ -69,7 +71,13 @@ export async function runCommands(context: ScenarioContext): Promise<CommandsRes
     throughputRatio: gateway.throughput.median / pipeline.throughput.median,
     cpuPerThousandCommands: { gateway: perCommand(gatewayCpu, gatewayRuns, 1000), pipeline: perCommand(pipelineCpu, pipelineRuns, 1000) },
     storeCommandsPerCommand: { gateway: perCommand(gatewayStore, gatewayRuns, 1), pipeline: perCommand(pipelineStore, pipelineRuns, 1) },
+    cpuPerSecondDuringGatewayRuns: perSecond(gatewayCpu, gatewayRuns),
   };
+}
+
+function perSecond(totals: Record<string, number>, runs: LoadResult[]): Record<string, number> {
+  const seconds = runs.reduce((sum, run) => sum + run.durationMs / 1000, 0);
+  return Object.fromEntries(Object.entries(totals).map(([name, total]) => [name, total / seconds]));
 }
 
 /** Divides each total by the successful commands of the runs, times `per`. */
