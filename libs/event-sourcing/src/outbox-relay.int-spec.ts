@@ -47,7 +47,7 @@ describe('OutboxRelay', () => {
     await client?.close();
   });
 
-  it('publishes commits in stream order and marks them published', async () => {
+  it('publishes commits in stream order and clears the outbox', async () => {
     const { kafkaBrokers } = await testInfrastructure();
     const kafka = createKafka('outbox-test', kafkaBrokers);
     const topic = uniqueName('test.item.events');
@@ -71,7 +71,7 @@ describe('OutboxRelay', () => {
       const versions = collector.events.filter((e) => e.streamId === streamId).map((e) => e.streamVersion);
       expect(versions).toEqual([1, 2, 3, 4, 5]);
     }
-    expect(await store.commits.countDocuments({ streamId: { $in: streams }, published: false })).toBe(0);
+    expect(await store.pendingCount(streams)).toBe(0);
   });
 
   it('publishes appends notified during a publish without waiting for the next poll', async () => {
@@ -102,6 +102,32 @@ describe('OutboxRelay', () => {
     expect(collector.events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 30 }, (_, index) => index + 1));
   });
 
+  it('waits for a commit still being written, and drops an entry whose writer crashed', async () => {
+    const { kafkaBrokers } = await testInfrastructure();
+    const kafka = createKafka('outbox-abandoned-test', kafkaBrokers);
+    const topic = uniqueName('test.item.events');
+    await ensureTopics(kafka, [topic], 1);
+    const crashed = randomUUID();
+    const healthy = randomUUID();
+    // The entry a writer leaves when it crashes between queuing and committing.
+    await store.outbox.insertOne({ _id: `${crashed}:1`, streamId: crashed, streamType: 'item', fromVersion: 1, queuedAt: new Date() });
+    await appendItems(store, healthy, 0, 2);
+    const relay = new OutboxRelay(store, db, kafka, { topicFor: () => topic, leaseName: uniqueName('lease'), abandonedEntryGraceMs: 3_000 });
+
+    await relay['ensureProducer']();
+    try {
+      expect(await relay.publishPending()).toBe(2);
+      expect(await store.pendingCount([crashed])).toBe(1);
+
+      await eventually(async () => {
+        await relay.publishPending();
+        expect(await store.pendingCount([crashed])).toBe(0);
+      }, { timeoutMs: 10_000, intervalMs: 500 });
+    } finally {
+      await relay.stop();
+    }
+  });
+
   describe('across a broker stop and start', () => {
     let broker: PrivateKafka;
 
@@ -124,15 +150,15 @@ describe('OutboxRelay', () => {
 
       try {
         await appendItems(store, streamId, 0, 3);
-        await eventually(async () => expect(await store.commits.countDocuments({ streamId, published: false })).toBe(0), { timeoutMs: 20_000 });
+        await eventually(async () => expect(await store.pendingCount([streamId])).toBe(0), { timeoutMs: 20_000 });
 
         await broker.stop();
         await appendItems(store, streamId, 3, 5);
         await new Promise((resolve) => setTimeout(resolve, 2_000));
-        expect(await store.commits.countDocuments({ streamId, published: false })).toBe(5);
+        expect(await store.pendingCount([streamId])).toBe(5);
 
         await broker.start();
-        await eventually(async () => expect(await store.commits.countDocuments({ streamId, published: false })).toBe(0), { timeoutMs: 60_000 });
+        await eventually(async () => expect(await store.pendingCount([streamId])).toBe(0), { timeoutMs: 60_000 });
       } finally {
         await relay.stop();
       }

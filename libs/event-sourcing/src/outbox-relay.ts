@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Collection, Db } from 'mongodb';
 import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { EventEnvelope } from '@regu/contracts';
-import type { CommitDocument, MongoEventStore } from './event-store';
+import type { CommitDocument, MongoEventStore, OutboxEntry } from './event-store';
 import { type EventSourcingLogger, silentLogger } from './logger';
 
 export interface OutboxRelayOptions {
@@ -15,6 +15,8 @@ export interface OutboxRelayOptions {
   /** Name of the lease that makes one relay per service publish at a time. */
   leaseName?: string;
   leaseTtlMs?: number;
+  /** How long an outbox entry may wait for its commit before the relay takes the writer for crashed. */
+  abandonedEntryGraceMs?: number;
   logger?: EventSourcingLogger;
 }
 
@@ -26,7 +28,7 @@ interface LeaseDocument {
 
 /**
  * Publishes the event store's unpublished commits to Kafka, stream by stream in
- * version order, and marks a commit published only after Kafka acknowledged it.
+ * version order, and removes a commit's outbox entry only after Kafka acknowledged it.
  * While the broker is unreachable, commits stay pending and go out once it is back.
  */
 export class OutboxRelay {
@@ -100,23 +102,56 @@ export class OutboxRelay {
   async publishPending(): Promise<number> {
     let published = 0;
     for (;;) {
-      const batch = await this.store.commits
-        .find({ published: false })
-        .sort({ streamId: 1, fromVersion: 1 })
-        .limit(this.batchSize)
-        .toArray();
-      if (batch.length === 0) {
+      // The outbox holds only pending commits, so reading all of it stays cheap even on a
+      // store that scans whole collections; sorting here keeps each stream in version order.
+      const entries = (await this.store.outbox.find({}).toArray()).sort(byStreamAndVersion).slice(0, this.batchSize);
+      if (entries.length === 0) {
         return published;
       }
 
-      await this.publishBatch(batch);
-      published += batch.length;
-      // A short batch was everything that was pending. Another query would cost one more
-      // round trip, and on a store that scans the collection for every filter that is most of the lag.
-      if (batch.length < this.batchSize) {
+      const commits = await this.loadCommits(entries);
+      if (commits.length > 0) {
+        await this.publishBatch(commits);
+        published += commits.length;
+      }
+      // A short batch was everything that was pending; so was one that found nothing to publish.
+      if (entries.length < this.batchSize || commits.length === 0) {
         return published;
       }
     }
+  }
+
+  /**
+   * Returns the commits of the entries in stream order. A missing commit is still being
+   * written, or its writer crashed; either way the stream waits there, and an entry
+   * older than the grace period is dropped.
+   */
+  private async loadCommits(entries: OutboxEntry[]): Promise<CommitDocument[]> {
+    const found = await Promise.all(entries.map((entry) => this.store.commits.findOne({ _id: entry._id })));
+    const commits: CommitDocument[] = [];
+    const blockedStreams = new Set<string>();
+
+    for (const [index, entry] of entries.entries()) {
+      const commit = found[index] ?? null;
+      if (blockedStreams.has(entry.streamId)) {
+        continue;
+      }
+      if (commit === null) {
+        blockedStreams.add(entry.streamId);
+        await this.dropIfAbandoned(entry);
+        continue;
+      }
+      commits.push(commit);
+    }
+    return commits;
+  }
+
+  private async dropIfAbandoned(entry: OutboxEntry): Promise<void> {
+    if (Date.now() - entry.queuedAt.getTime() < (this.options.abandonedEntryGraceMs ?? 60_000)) {
+      return;
+    }
+    await this.store.outbox.deleteOne({ _id: entry._id });
+    this.logger.warn({ streamId: entry.streamId, fromVersion: entry.fromVersion }, 'dropped an outbox entry whose commit was never written');
   }
 
   private async run(): Promise<void> {
@@ -154,10 +189,7 @@ export class OutboxRelay {
       topicMessages: [...messagesByTopic].map(([topic, messages]) => ({ topic, messages })),
     });
 
-    await this.store.commits.updateMany(
-      { _id: { $in: batch.map((commit) => commit._id) } },
-      { $set: { published: true, publishedAt: new Date() } },
-    );
+    await this.store.outbox.deleteMany({ _id: { $in: batch.map((commit) => commit._id) } });
   }
 
   private async ensureProducer(): Promise<void> {
@@ -207,6 +239,10 @@ export class OutboxRelay {
       };
     });
   }
+}
+
+function byStreamAndVersion(a: OutboxEntry, b: OutboxEntry): number {
+  return a.streamId === b.streamId ? a.fromVersion - b.fromVersion : a.streamId < b.streamId ? -1 : 1;
 }
 
 function toKafkaMessage(event: EventEnvelope): Message {

@@ -70,7 +70,6 @@ describe('rebuildStreamDocuments', () => {
       toVersion: 3,
       events: [{ ...third, streamId, streamVersion: 3 }],
       committedAt: new Date(),
-      published: true,
     });
     const batched = new ItemListProjection(uniqueName('batched'), [], db, uniqueName('items_gap'));
 
