@@ -2,8 +2,7 @@
 # The bench command (`npm run bench`). It starts Kafka and the store if they are not
 # running and builds every project. It starts the services on ports of their own, with
 # pid files and logs under .local/bench, and runs every scenario. It writes
-# bench/results/latest.json and docs/benchmarks.md, then stops the services it started.
-# Kafka and the store are left running, as `npm test` leaves them.
+# bench/results/latest.json and docs/benchmarks.md, then stops what it started.
 set -euo pipefail
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT_DIR"
@@ -12,7 +11,12 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 log() { printf '[bench] %s\n' "$*"; }
 
 bash deploy/local/install.sh
-# Kafka and the store are the shared ones that `npm run infra:up` starts (or reuses).
+# Kafka and the store are the shared ones that `npm run infra:up` starts, or reuses when
+# they already answer. What this run started, it stops at the end, as `npm test` does.
+infra_was_running=false
+if (exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.1/27017) 2>/dev/null; then
+  infra_was_running=true
+fi
 bash deploy/local/infra.sh up
 export BENCH_INFRA_DIR="${REGU_LOCAL_DIR:-$ROOT_DIR/.local}"
 log "building every project"
@@ -69,6 +73,9 @@ stop_stack() {
   for pid in $pids; do
     kill "$pid" 2>/dev/null || true
   done
+  if [[ "$infra_was_running" == false ]]; then
+    REGU_LOCAL_DIR="$BENCH_INFRA_DIR" bash deploy/local/infra.sh down || true
+  fi
 }
 
 trap stop_stack EXIT

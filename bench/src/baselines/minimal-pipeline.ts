@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { MongoClient } from 'mongodb';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { MongoEventStore } from '@regu/event-sourcing';
+import { commitId, MongoEventStore } from '@regu/event-sourcing';
 
 /**
  * The command baseline: a plain node:http server that, per request, inserts one commit
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       data: body.data,
     };
     await store.commits.insertOne({
-      _id: randomUUID(),
+      _id: commitId(body.streamId, version),
       streamId: body.streamId,
       streamType: 'bench',
       organizationId: 'bench',
@@ -58,7 +58,6 @@ async function main(): Promise<void> {
       toVersion: version,
       events: [event as never],
       committedAt,
-      published: false,
     });
     await producer.send({ topic: PIPELINE_TOPIC, acks: -1, messages: [{ key: body.streamId, value: JSON.stringify(event) }] });
     response.writeHead(200, { 'content-type': 'application/json' });

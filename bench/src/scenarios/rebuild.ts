@@ -3,6 +3,7 @@ import type { Collection, Db } from 'mongodb';
 import type { EventEnvelope } from '@regu/contracts';
 import {
   applyToStreamDocument,
+  commitId,
   MongoEventStore,
   rebuildProjection,
   rebuildStreamDocuments,
@@ -102,7 +103,7 @@ async function seed(commits: Collection<CommitDocument>, streams: number, total:
     const streamId = randomUUID();
     for (let version = 1; version <= EVENTS_PER_STREAM && written < total; version++) {
       const event = benchEvent(organizationId, streamId, version, committedAt);
-      batch.push({ _id: randomUUID(), streamId, streamType: 'division', organizationId, fromVersion: version, toVersion: version, events: [event], committedAt, published: true });
+      batch.push({ _id: commitId(streamId, version), streamId, streamType: 'division', organizationId, fromVersion: version, toVersion: version, events: [event], committedAt });
       written += 1;
       if (batch.length === INSERT_BATCH) {
         await commits.insertMany(batch, { ordered: false });
