@@ -3,7 +3,10 @@ import { dateTimeSchema, idSchema, JSON_SCHEMA_DIALECT, objectSchema, type JsonS
 
 export const ENVELOPE_SCHEMA_ID = 'urn:regu:schema:envelope';
 
-/** The envelope of every event; `data` is checked separately against its type's schema. */
+/**
+ * The envelope of every event. It is closed because its fields are the same for every
+ * type. `data` is checked separately against the open schema of its type.
+ */
 export const ENVELOPE_SCHEMA: JsonSchema = {
   $schema: JSON_SCHEMA_DIALECT,
   $id: ENVELOPE_SCHEMA_ID,
@@ -18,7 +21,7 @@ export const ENVELOPE_SCHEMA: JsonSchema = {
     occurredAt: dateTimeSchema,
     correlationId: idSchema,
     causationId: { ...idSchema, description: 'The id of the event or request that caused this one.' },
-    actor: objectSchema({ userId: idSchema, role: { enum: [...ROLES, 'system'] } }),
+    actor: objectSchema({ userId: idSchema, role: { enum: [...ROLES, 'system'] } }, { closed: true }),
     data: { type: 'object' },
-  }),
+  }, { closed: true }),
 };

@@ -7,11 +7,14 @@ interface ObjectSchemaOptions {
   /** Properties that may be missing. Every other property is required. */
   optional?: readonly string[];
   description?: string;
+  /** Whether unknown properties are invalid. Only the envelope and its actor set it. */
+  closed?: boolean;
 }
 
 /**
- * Builds a closed object schema: unknown properties are invalid, so a field that must
- * never be published (a password hash, an access token) fails validation.
+ * Builds an object schema. It is open by default: an unknown property is valid, so a
+ * producer can add an optional field without bumping `schemaVersion` and consumers on an
+ * older package keep accepting its events. `closed: true` rejects unknown properties.
  */
 export function objectSchema(properties: Record<string, JsonSchema>, options: ObjectSchemaOptions = {}): JsonSchema {
   const optional = new Set(options.optional ?? []);
@@ -20,7 +23,7 @@ export function objectSchema(properties: Record<string, JsonSchema>, options: Ob
     ...(options.description === undefined ? {} : { description: options.description }),
     properties,
     required: Object.keys(properties).filter((name) => !optional.has(name)),
-    additionalProperties: false,
+    ...(options.closed === true ? { additionalProperties: false } : {}),
   };
 }
 
