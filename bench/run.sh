@@ -20,7 +20,12 @@ fi
 bash deploy/local/infra.sh up
 export BENCH_INFRA_DIR="${REGU_LOCAL_DIR:-$ROOT_DIR/.local}"
 log "building every project"
-npx nx run-many -t build --output-style=static >/dev/null
+mkdir -p "$BENCH_INFRA_DIR/logs"
+if ! npx nx run-many -t build --output-style=static >"$BENCH_INFRA_DIR/logs/bench-build.log" 2>&1; then
+  tail -30 "$BENCH_INFRA_DIR/logs/bench-build.log" >&2
+  log "error: the build failed; the whole output is in $BENCH_INFRA_DIR/logs/bench-build.log" >&2
+  exit 1
+fi
 
 # The services read these; the ports keep a bench run apart from a stack started by `npm start`.
 export REGU_LOCAL_DIR="${BENCH_LOCAL_DIR:-$ROOT_DIR/.local/bench}"
@@ -33,10 +38,11 @@ export WHATSAPP_API_BASE_URL="http://127.0.0.1:$WHATSAPP_SIMULATOR_PORT"
 export WHATSAPP_SIMULATOR_WEBHOOK_URL="http://127.0.0.1:$WHATSAPP_HTTP_PORT/webhooks/whatsapp"
 export IDENTITY_JWKS_URL="http://127.0.0.1:$IDENTITY_HTTP_PORT/.well-known/jwks.json"
 export BENCH_READ_BASELINE_PORT=3180 BENCH_PIPELINE_PORT=3181
-# Divisions gets a database and consumer groups of its own, emptied at each run, so
+# Each service gets a database and consumer groups of its own, emptied at each run, so
 # figures do not depend on what earlier runs or other test runs left behind.
-export DIVISIONS_DATABASE_NAME=regu_bench_divisions
-export DIVISIONS_CONSUMER_GROUP_PREFIX=bench-divisions
+export IDENTITY_DATABASE_NAME=regu_bench_identity IDENTITY_CONSUMER_GROUP_PREFIX=bench-identity
+export DIVISIONS_DATABASE_NAME=regu_bench_divisions DIVISIONS_CONSUMER_GROUP_PREFIX=bench-divisions
+export WHATSAPP_DATABASE_NAME=regu_bench_whatsapp WHATSAPP_CONSUMER_GROUP_PREFIX=bench-whatsapp
 # All load comes from one address, so the default limits (600 requests and 30 logins
 # per minute) would reject most of it with 429.
 export RATE_LIMIT_PER_MINUTE=10000000 LOGIN_RATE_LIMIT_PER_MINUTE=10000000
@@ -50,7 +56,9 @@ fi
 node -e '
   const { MongoClient } = require("mongodb");
   MongoClient.connect(process.env.MONGO_URL).then(async (client) => {
-    await client.db(process.env.DIVISIONS_DATABASE_NAME).dropDatabase();
+    for (const name of ["IDENTITY_DATABASE_NAME", "DIVISIONS_DATABASE_NAME", "WHATSAPP_DATABASE_NAME"]) {
+      await client.db(process.env[name]).dropDatabase();
+    }
     await client.close();
   });
 '
