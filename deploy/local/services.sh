@@ -11,8 +11,10 @@ RUN_DIR="$LOCAL_DIR/run"
 LOG_DIR="$LOCAL_DIR/logs"
 
 # A second stack beside the default one (a benchmark, a teammate's tests) sets
-# REGU_PORT_OFFSET to move every port (a multiple of 1000, so ranges never overlap)
-# and REGU_STACK to give its services their own databases and consumer groups.
+# REGU_PORT_OFFSET to move every port and REGU_STACK to give its services their own
+# databases and consumer groups. Two stacks whose offsets differ by exactly 1000
+# collide: the TCP ports of one (4001-4003 + offset) are the HTTP ports of the other
+# (3001-3003 + offset + 1000). Multiples of 2000 never overlap.
 # Kafka and the MongoDB-compatible server are shared.
 OFFSET="${REGU_PORT_OFFSET:-0}"
 export GATEWAY_PORT="${GATEWAY_PORT:-$((3000 + OFFSET))}"
@@ -74,7 +76,10 @@ start_all() {
     fi
     # setsid detaches the service from this shell's process group, so callers that wait for
     # the group (CI runners, job wrappers) do not wait for the service.
-    (cd "$ROOT_DIR/$directory" && setsid nohup node dist/main.js >>"$LOG_DIR/$name.log" 2>&1 & echo $! >"$pid_file")
+    # The braces keep `&` on setsid alone, so $! is the process that becomes node. Without
+    # them the whole `cd && ...` list runs in a forked bash, the pid file names that bash,
+    # and `stop` kills it while node keeps running.
+    (cd "$ROOT_DIR/$directory" && { setsid nohup node dist/main.js >>"$LOG_DIR/$name.log" 2>&1 & echo $! >"$pid_file"; })
     wait_healthy "$name" "$url" "$pid_file"
   done
 }
