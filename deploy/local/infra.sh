@@ -2,7 +2,8 @@
 # Starts, stops and reports the local infrastructure without Docker:
 #   - Apache Kafka in KRaft mode (one broker + controller) from Maven Central jars;
 #   - a MongoDB-compatible server: MONGO_URL if set, else a `mongod` on PATH,
-#     else FerretDB 1.x with its SQLite backend, built from deploy/local/ferretdb.
+#     else FerretDB 1.x, built from deploy/local/ferretdb, on a PostgreSQL of its own
+#     (REGU_FERRETDB_BACKEND=postgresql, the default) or on SQLite (=sqlite).
 # Everything listens on 127.0.0.1; data, logs and pid files live under $REGU_LOCAL_DIR.
 #
 # Usage: deploy/local/infra.sh up|down|status
@@ -27,6 +28,10 @@ KAFKA_LOGS="$KAFKA_HOME/logs"
 KAFKA_PID="$LOCAL_DIR/run/kafka.pid"
 MONGO_HOME="$LOCAL_DIR/mongo"
 MONGO_PID="$LOCAL_DIR/run/mongo.pid"
+FERRETDB_BACKEND="${REGU_FERRETDB_BACKEND:-postgresql}"
+POSTGRES_PORT="${POSTGRES_PORT:-5433}"
+POSTGRES_HOME="$LOCAL_DIR/postgres"
+POSTGRES_PID="$LOCAL_DIR/run/postgres.pid"
 
 log() { printf '[infra] %s\n' "$*"; }
 fail() { printf '[infra] error: %s\n' "$*" >&2; exit 1; }
@@ -114,7 +119,7 @@ kafka_started() {
 }
 
 ensure_ferretdb() {
-  if [[ -x "$FERRETDB_BIN" && "$FERRETDB_BIN" -nt "$DEPLOY_DIR/ferretdb/go.sum" ]]; then
+  if [[ -x "$FERRETDB_BIN" && "$FERRETDB_BIN" -nt "$DEPLOY_DIR/ferretdb/go.sum" && "$FERRETDB_BIN" -nt "$DEPLOY_DIR/ferretdb/main.go" ]]; then
     return
   fi
   command -v go >/dev/null || fail "Go is required to build FerretDB (or set MONGO_URL, or put mongod on PATH)"
@@ -123,6 +128,81 @@ ensure_ferretdb() {
   # -v prints each package as it compiles, which is the progress on a first build.
   (cd "$DEPLOY_DIR/ferretdb" && go build -v -o "$FERRETDB_BIN" .)
   [[ -x "$FERRETDB_BIN" ]] || fail "building the FerretDB launcher failed; run 'go build' in $DEPLOY_DIR/ferretdb to see why"
+}
+
+# Runs a PostgreSQL command as the postgres user when this script runs as root,
+# because PostgreSQL refuses to run as root.
+as_postgres_owner() {
+  if [[ "$(id -u)" == 0 ]]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+postgres_bin_dir() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  [[ -n "$dir" && -x "$dir/postgres" ]] && echo "$dir"
+}
+
+ensure_postgres_installed() {
+  if [[ -n "$(postgres_bin_dir)" ]]; then
+    return
+  fi
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    log "installing PostgreSQL from Debian's packages (first run only)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+  [[ -n "$(postgres_bin_dir)" ]] ||
+    fail "PostgreSQL is not installed; install it (Debian: apt-get install postgresql), or set REGU_FERRETDB_BACKEND=sqlite"
+}
+
+postgres_up() {
+  ensure_postgres_installed
+  local bin data="$POSTGRES_HOME/data"
+  bin="$(postgres_bin_dir)"
+  mkdir -p "$POSTGRES_HOME/run" "$POSTGRES_HOME/logs" "$LOCAL_DIR/run"
+  [[ "$(id -u)" == 0 ]] && chown -R postgres:postgres "$POSTGRES_HOME"
+
+  if as_postgres_owner "$bin/pg_isready" -q -h 127.0.0.1 -p "$POSTGRES_PORT"; then
+    log "PostgreSQL already answers on 127.0.0.1:$POSTGRES_PORT; reusing it"
+    return
+  fi
+  if [[ ! -f "$data/PG_VERSION" ]]; then
+    log "creating a PostgreSQL cluster in $data for FerretDB"
+    as_postgres_owner "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$POSTGRES_HOME/logs/initdb.log" 2>&1 ||
+      fail "initdb failed; see $POSTGRES_HOME/logs/initdb.log (the postgres user must be able to write $data)"
+  fi
+
+  log "starting PostgreSQL on 127.0.0.1:$POSTGRES_PORT (data: $data)"
+  # synchronous_commit=off loses at most the last few commits on a crash and never
+  # corrupts data; a development store trades that for speed.
+  local run_as=()
+  [[ "$(id -u)" == 0 ]] && run_as=(runuser -u postgres --)
+  setsid nohup "${run_as[@]}" "$bin/postgres" -D "$data" -c listen_addresses=127.0.0.1 -c port="$POSTGRES_PORT" \
+    -c unix_socket_directories="$POSTGRES_HOME/run" -c synchronous_commit=off \
+    >"$POSTGRES_HOME/logs/postgres.log" 2>&1 &
+  echo $! >"$POSTGRES_PID"
+  wait_for "PostgreSQL" 60 as_postgres_owner "$bin/pg_isready" -q -h 127.0.0.1 -p "$POSTGRES_PORT" ||
+    fail "PostgreSQL did not start within 60 s; see $POSTGRES_HOME/logs/postgres.log"
+
+  if ! as_postgres_owner "$bin/psql" -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'ferretdb'" | grep -q 1; then
+    as_postgres_owner "$bin/createdb" -h 127.0.0.1 -p "$POSTGRES_PORT" -U postgres ferretdb
+  fi
+}
+
+postgres_down() {
+  local bin
+  bin="$(postgres_bin_dir)"
+  if [[ -n "$bin" && -f "$POSTGRES_HOME/data/postmaster.pid" ]] && pid_alive "$POSTGRES_PID"; then
+    as_postgres_owner "$bin/pg_ctl" -D "$POSTGRES_HOME/data" stop -m fast >/dev/null
+    rm -f "$POSTGRES_PID"
+    log "PostgreSQL stopped"
+  else
+    stop_pid_file "PostgreSQL" "$POSTGRES_PID"
+  fi
 }
 
 mongo_up() {
@@ -141,11 +221,19 @@ mongo_up() {
     echo "mongod" >"$MONGO_HOME/kind"
     setsid nohup mongod --bind_ip 127.0.0.1 --port "$MONGO_PORT" --dbpath "$MONGO_HOME/data" \
       >"$MONGO_HOME/logs/mongod.log" 2>&1 &
+  elif [[ "$FERRETDB_BACKEND" == postgresql ]]; then
+    ensure_ferretdb
+    postgres_up
+    log "starting FerretDB (PostgreSQL backend) on 127.0.0.1:$MONGO_PORT"
+    echo "ferretdb-postgresql" >"$MONGO_HOME/kind"
+    setsid nohup "$FERRETDB_BIN" -listen-addr "127.0.0.1:$MONGO_PORT" -handler postgresql \
+      -postgresql-url "postgres://postgres@127.0.0.1:$POSTGRES_PORT/ferretdb" \
+      >"$MONGO_HOME/logs/ferretdb.log" 2>&1 &
   else
     ensure_ferretdb
     log "starting FerretDB (SQLite backend) on 127.0.0.1:$MONGO_PORT (data: $MONGO_HOME/data)"
-    echo "ferretdb" >"$MONGO_HOME/kind"
-    setsid nohup "$FERRETDB_BIN" -listen-addr "127.0.0.1:$MONGO_PORT" -data-dir "$MONGO_HOME/data" \
+    echo "ferretdb-sqlite" >"$MONGO_HOME/kind"
+    setsid nohup "$FERRETDB_BIN" -listen-addr "127.0.0.1:$MONGO_PORT" -handler sqlite -data-dir "$MONGO_HOME/data" \
       >"$MONGO_HOME/logs/ferretdb.log" 2>&1 &
   fi
   echo $! >"$MONGO_PID"
@@ -194,6 +282,12 @@ print_status() {
   fi
   log "Kafka:   $kafka_state  KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT"
   log "MongoDB: $mongo_state  server=$mongo_kind  MONGO_URL=${MONGO_URL:-mongodb://127.0.0.1:$MONGO_PORT}"
+  if [[ "$mongo_kind" == ferretdb-postgresql ]]; then
+    local postgres_state="down"
+    port_answers "$POSTGRES_PORT" && postgres_state="up"
+    pid_alive "$POSTGRES_PID" && postgres_state="$postgres_state (started here)"
+    log "PostgreSQL (FerretDB's storage): $postgres_state on 127.0.0.1:$POSTGRES_PORT"
+  fi
   log "data and logs: $LOCAL_DIR"
 }
 
@@ -206,6 +300,7 @@ case "${1:-}" in
   down)
     stop_pid_file "Kafka" "$KAFKA_PID"
     stop_pid_file "MongoDB-compatible server" "$MONGO_PID"
+    postgres_down
     ;;
   status)
     print_status
