@@ -43,6 +43,9 @@ export BENCH_READ_BASELINE_PORT=3180 BENCH_PIPELINE_PORT=3181
 export IDENTITY_DATABASE_NAME=regu_bench_identity IDENTITY_CONSUMER_GROUP_PREFIX=bench-identity
 export DIVISIONS_DATABASE_NAME=regu_bench_divisions DIVISIONS_CONSUMER_GROUP_PREFIX=bench-divisions
 export WHATSAPP_DATABASE_NAME=regu_bench_whatsapp WHATSAPP_CONSUMER_GROUP_PREFIX=bench-whatsapp
+# Topics are shared with every other stack on the broker, so identity's read model also
+# receives other stacks' users. An admin email of this run alone keeps login unambiguous.
+export BOOTSTRAP_ADMIN_EMAIL="bench-admin-$(date +%s)@bench.regu.local"
 # All load comes from one address, so the default limits (600 requests and 30 logins
 # per minute) would reject most of it with 429.
 export RATE_LIMIT_PER_MINUTE=10000000 LOGIN_RATE_LIMIT_PER_MINUTE=10000000
