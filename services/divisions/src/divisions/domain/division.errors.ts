@@ -14,8 +14,10 @@ export function englishMessage(code: string, params: Params = {}): string {
   return formatMessage(message.en, params);
 }
 
+/** Builds one entry of `errors`. The params go along because the gateway renders the message again in the caller's language. */
 export function fieldError(field: string, code: string, params: Params = {}): FieldError {
-  return { field, code, message: englishMessage(code, params) };
+  const error: FieldError = { field, code, message: englishMessage(code, params) };
+  return Object.keys(params).length === 0 ? error : { ...error, params };
 }
 
 /** A command with missing or malformed fields. `errors` lists every offending field at once. */

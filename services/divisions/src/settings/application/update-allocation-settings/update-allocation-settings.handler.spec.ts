@@ -46,4 +46,17 @@ describe('UpdateAllocationSettingsHandler', () => {
 
     expect(s.repository.appends).toHaveLength(0);
   });
+
+  it('names request paths in field errors', async () => {
+    const s = setUp();
+
+    const rejection = s.handler.execute(callerOf('org-1'), {
+      customAllocation: { enabled: false, webhookUrl: 'http://routing.example.com/allocate' },
+      idleRule: { enabled: true, idleMinutes: 0, reassignAttempts: 2 },
+    });
+
+    await expect(rejection).rejects.toMatchObject({ errors: [expect.objectContaining({ field: 'customAllocation.webhookUrl', code: 'WEBHOOK_URL_NOT_HTTPS' })] });
+    const idle = s.handler.execute(callerOf('org-1'), { idleRule: { enabled: true, idleMinutes: 0, reassignAttempts: 2 } });
+    await expect(idle).rejects.toMatchObject({ errors: [expect.objectContaining({ field: 'idleRule.idleMinutes', code: 'IDLE_MINUTES_OUT_OF_RANGE' })] });
+  });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DomainError } from '@regu/contracts';
 import type { AutomaticAllocation, CallerContext, CustomAllocation, IdleRule, SettingsEvent } from '@regu/contracts';
 import {
   configureAutomaticAllocation,
@@ -52,19 +53,41 @@ function allocationSteps(payload: UpdateAllocationSettingsPayload): Step[] {
   const { agentsMayTakeUnassignedChats, agentsMayTransferChats, automaticAllocation, customAllocation, idleRule } = payload;
 
   if (agentsMayTakeUnassignedChats !== undefined) {
-    steps.push((state) => setAgentsMayTakeUnassignedChats({ allowed: agentsMayTakeUnassignedChats }, state));
+    steps.push(inField(() => 'agentsMayTakeUnassignedChats', (state) => setAgentsMayTakeUnassignedChats({ allowed: agentsMayTakeUnassignedChats }, state)));
   }
   if (agentsMayTransferChats !== undefined) {
-    steps.push((state) => setAgentsMayTransferChats({ allowed: agentsMayTransferChats }, state));
+    steps.push(inField(() => 'agentsMayTransferChats', (state) => setAgentsMayTransferChats({ allowed: agentsMayTransferChats }, state)));
   }
 
-  const automatic: Step[] = automaticAllocation === undefined ? [] : [(state) => configureAutomaticAllocation(automaticAllocation, state)];
-  const custom: Step[] = customAllocation === undefined ? [] : [(state) => configureCustomAllocation(customAllocation, state)];
+  const automatic: Step[] =
+    automaticAllocation === undefined ? [] : [inField((field) => `automaticAllocation.${field}`, (state) => configureAutomaticAllocation(automaticAllocation, state))];
+  const custom: Step[] =
+    customAllocation === undefined ? [] : [inField((field) => `customAllocation.${field}`, (state) => configureCustomAllocation(customAllocation, state))];
   steps.push(...(customAllocation?.enabled === false ? [...custom, ...automatic] : [...automatic, ...custom]));
 
   if (idleRule !== undefined) {
-    steps.push((state) => configureIdleRule(idleRule, state));
+    steps.push(inField((field) => `idleRule.${field}`, (state) => configureIdleRule(idleRule, state)));
   }
   return steps;
 }
 
+
+/**
+ * Rewrites the field names of a step's errors into paths of the request body, because
+ * each decider names the fields of its own command (`webhookUrl` is the request's
+ * `customAllocation.webhookUrl`).
+ */
+function inField(path: (field: string) => string, step: Step): Step {
+  return (state) => {
+    try {
+      return step(state);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        for (const fieldError of error.errors) {
+          fieldError.field = path(fieldError.field);
+        }
+      }
+      throw error;
+    }
+  };
+}
