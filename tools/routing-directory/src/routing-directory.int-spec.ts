@@ -153,16 +153,17 @@ describe('routing directory on real Kafka and MongoDB', () => {
 
       await eventually(async () => expect(await directories(store, scenario)).toEqual(scenario.expected()), { timeoutMs: 60_000, intervalMs: 250 });
       expect(appliedBeforeKill).toBeLessThan(events.length);
+      // The directory can be complete before the last events that change nothing in it are applied.
+      await eventually(async () => expect(await appliedEvents(store, organizationId)).toBe(events.length), { timeoutMs: 30_000 });
     } finally {
       for (const child of children) {
         child.kill('SIGKILL');
       }
     }
 
-    await eventually(async () => expect(await appliedEvents(store, organizationId)).toBe(events.length), { timeoutMs: 10_000 });
     const counts = await streamCounts(store, organizationId);
     for (const [streamId, version] of scenario.builder.streamVersions()) {
       expect({ streamId, ...counts.get(streamId) }).toEqual({ streamId, version, applied: version });
     }
-  });
+  }, 180_000);
 });
