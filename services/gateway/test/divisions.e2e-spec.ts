@@ -6,7 +6,7 @@ const identity = new IdentityTcpClient();
 const simulator = new WhatsAppSimulatorControl();
 
 /** How long a test waits for a projection to catch up, with room for a busy machine. */
-const PROJECTION_DEADLINE = { timeoutMs: 20_000, intervalMs: 200 };
+const PROJECTION_DEADLINE = { timeoutMs: 30_000, intervalMs: 200 };
 
 interface NamedReference {
   id: string;

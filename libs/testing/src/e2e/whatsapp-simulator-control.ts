@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 
-/** The simulator's base URL: WHATSAPP_SIMULATOR_URL, else 127.0.0.1 on WHATSAPP_SIMULATOR_PORT (default 3900). */
+/** Returns the simulator's base URL: WHATSAPP_SIMULATOR_URL, else 127.0.0.1 on WHATSAPP_SIMULATOR_PORT (default 3900). */
 export function whatsAppSimulatorUrl(): string {
   return process.env.WHATSAPP_SIMULATOR_URL ?? `http://127.0.0.1:${process.env.WHATSAPP_SIMULATOR_PORT ?? '3900'}`;
 }
@@ -52,6 +52,13 @@ export class WhatsAppSimulatorControl {
       verifiedName: 'Regu E2E',
     });
     return account;
+  }
+
+  /** Issues a second token for the same WhatsApp Business Account and phone number, as a new system-user token would be. */
+  async addToken(account: SimulatorAccount): Promise<SimulatorAccount> {
+    const renewed = { ...account, accessToken: `e2e-token-${randomUUID()}` };
+    await this.call('POST', '/accounts', { accessToken: renewed.accessToken, wabaId: renewed.wabaId, phoneNumberId: renewed.phoneNumberId, verifiedName: 'Regu E2E' });
+    return renewed;
   }
 
   /** Makes the simulator reject this token as expired from now on. */
