@@ -128,12 +128,12 @@ describe('WhatsApp templates', () => {
 
     expect(error.status).toBe(422);
     expect(error.errors?.map((entry) => [entry.field, entry.code])).toEqual([
-      ['body', 'TEMPLATE_VARIABLES_NOT_SEQUENTIAL'],
-      ['body', 'TEMPLATE_VARIABLE_AT_BODY_START'],
-      ['body', 'TEMPLATE_VARIABLE_AT_BODY_END'],
+      ['message.body', 'TEMPLATE_VARIABLES_NOT_SEQUENTIAL'],
+      ['message.body', 'TEMPLATE_VARIABLE_AT_BODY_START'],
+      ['message.body', 'TEMPLATE_VARIABLE_AT_BODY_END'],
       ['samples.body.2', 'TEMPLATE_VARIABLE_SAMPLE_MISSING'],
-      ['footer', 'TEMPLATE_FOOTER_HAS_VARIABLES'],
-      ['buttons[0].type', 'TEMPLATE_COPY_CODE_ONLY_IN_MARKETING'],
+      ['message.footer', 'TEMPLATE_FOOTER_HAS_VARIABLES'],
+      ['message.buttons[0].type', 'TEMPLATE_COPY_CODE_ONLY_IN_MARKETING'],
     ]);
     expect(await harness.control<{ data: unknown[] }>('GET', '/templates').then((result) => result.data.filter((t) => (t as { name: string }).name === 'broken'))).toEqual([]);
   });

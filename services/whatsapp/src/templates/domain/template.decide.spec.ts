@@ -101,7 +101,7 @@ describe('createTemplate', () => {
         status: 422,
         errors: [
           {
-            field: 'body',
+            field: 'message.body',
             code: 'TEMPLATE_VARIABLE_AT_BODY_START',
             message: 'The body starts with the variable {{1}}; add text before it.',
           },
@@ -120,7 +120,7 @@ describe('createTemplate', () => {
       expect(error).toMatchObject({
         code: 'VALIDATION_FAILED',
         status: 400,
-        errors: [{ field: 'body', code: 'FIELD_REQUIRED', message: 'field is required' }],
+        errors: [{ field: 'message.body', code: 'FIELD_REQUIRED', message: 'field is required' }],
       });
     }
   });

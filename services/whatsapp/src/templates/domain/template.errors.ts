@@ -6,9 +6,18 @@ function englishMessage(code: string, params: Record<string, string | number>): 
   return formatMessage(message?.en ?? code, params);
 }
 
+/** Components that the request nests under `message`. Details fields and `samples.*` sit at the top of the body. */
+const MESSAGE_COMPONENTS: ReadonlySet<string> = new Set(['header', 'body', 'footer', 'buttons']);
+
+/** Turns a violation's field into its path in the request body, so a 422 names fields the way the gateway's 400 responses do. */
+function requestPath(violation: TemplateRuleViolation): string {
+  const inMessage = MESSAGE_COMPONENTS.has(violation.component) && !violation.field.startsWith('samples.');
+  return inMessage ? `message.${violation.field}` : violation.field;
+}
+
 function toFieldErrors(violations: TemplateRuleViolation[]): FieldError[] {
   return violations.map((violation) => ({
-    field: violation.field,
+    field: requestPath(violation),
     code: violation.rule,
     message: englishMessage(violation.rule, violation.params),
     params: violation.params,
