@@ -302,6 +302,55 @@ describe('agents leaving a division', () => {
   });
 });
 
+describe('reacting to identity and WhatsApp', () => {
+  it('marks a division whose supervisor is deactivated', async () => {
+    const leavingSupervisor = await organization.addUser('supervisor', { firstName: 'Fajar' });
+    const division = await eventually(
+      () => createDivision({ name: uniqueName('Orphaned'), supervisorId: leavingSupervisor.user.id, agentIds: [agents[0].user.id] }),
+      PROJECTION_DEADLINE,
+    );
+
+    expect((await api.post(`/users/${leavingSupervisor.user.id}/deactivate`, { token: organization.admin.token })).status).toBe(200);
+
+    await eventually(async () => {
+      const read = await api.get<DivisionBody>(`/divisions/${division.id}`, { token: organization.admin.token });
+      expect(read.body).toMatchObject({ supervisor: null, needsSupervisor: true, agents: [reference(agents[0])] });
+    }, PROJECTION_DEADLINE);
+  });
+
+  it('marks a division whose only channel is disconnected', async () => {
+    const account = await simulator.addAccount();
+    const connected = await api.post<{ id: string }>('/channels/whatsapp', {
+      token: organization.admin.token,
+      body: { displayName: 'Short-lived line', phoneNumber: account.phoneNumber, wabaId: account.wabaId, phoneNumberId: account.phoneNumberId, accessToken: account.accessToken },
+    });
+    expect(connected.status).toBe(201);
+    const shortLivedId = connected.body.id;
+    await eventually(() => routingOf(shortLivedId), PROJECTION_DEADLINE);
+    const division = await createDivision({
+      name: uniqueName('Campaign'),
+      supervisorId: supervisor.user.id,
+      agentIds: [agents[0].user.id],
+      channelScope: { kind: 'specific', channelIds: [shortLivedId] },
+    });
+    await eventually(async () => {
+      expect(routedAgentIds(await routingOf(shortLivedId), division.id)).toEqual([agents[0].user.id]);
+    }, PROJECTION_DEADLINE);
+
+    expect((await api.delete(`/channels/whatsapp/${shortLivedId}`, { token: organization.admin.token })).status).toBe(204);
+
+    await eventually(async () => {
+      const read = await api.get<DivisionBody>(`/divisions/${division.id}`, { token: organization.admin.token });
+      expect(read.body).toMatchObject({ channelScope: { kind: 'specific', channels: [] }, hasNoChannels: true });
+    }, PROJECTION_DEADLINE);
+    await eventually(async () => {
+      const routing = await routingOf(shortLivedId);
+      expect(routing.channel.status).toBe('disconnected');
+      expect(routing.divisions).toEqual([]);
+    }, PROJECTION_DEADLINE);
+  });
+});
+
 describe('a supervisor', () => {
   it('reads divisions and settings but changes nothing', async () => {
     const division = await createDivision({ name: uniqueName('Watched'), supervisorId: supervisor.user.id, agentIds: [agents[0].user.id] });
