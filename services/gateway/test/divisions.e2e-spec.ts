@@ -196,6 +196,15 @@ describe('creating a division', () => {
         { field: 'agentIds[1]', code: 'AGENTS_NOT_ACTIVE', message: `These users are not active agents of this organization: ${stranger.user.id}.` },
       ],
     });
+    const indonesian = await api.post('/divisions', {
+      token: organization.admin.token,
+      body: { name: uniqueName('Mixed'), supervisorId: supervisor.user.id, agentIds: [stranger.user.id] },
+      headers: { 'accept-language': 'id' },
+    });
+    expect(indonesian.body).toMatchObject({
+      detail: `Pengguna berikut bukan agen aktif di organisasi ini: ${stranger.user.id}.`,
+      errors: [{ field: 'agentIds[0]', code: 'AGENTS_NOT_ACTIVE', message: `Pengguna berikut bukan agen aktif di organisasi ini: ${stranger.user.id}.` }],
+    });
   });
 
   it('rejects a name used in any case, and reuses a deleted one', async () => {
