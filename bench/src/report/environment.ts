@@ -47,5 +47,13 @@ async function storeVersion(mongo: MongoClient): Promise<string> {
   }
   const goMod = await readFile(join(ROOT, 'deploy/local/ferretdb/go.mod'), 'utf8').catch(() => '');
   const module = /github\.com\/FerretDB\/FerretDB (v[\d.]+)/.exec(goMod)?.[1];
-  return `FerretDB ${module ?? info.ferretdbVersion} with its SQLite backend (reports MongoDB ${info.version ?? 'unknown'})`;
+  return `FerretDB ${module ?? info.ferretdbVersion} with its ${await ferretdbBackend()} backend (reports MongoDB ${info.version ?? 'unknown'})`;
+}
+
+/** Reads the backend from the launcher's command line, which deploy/local/infra.sh writes. */
+async function ferretdbBackend(): Promise<string> {
+  const pid = (await readFile(join(process.env.BENCH_INFRA_DIR ?? join(ROOT, '.local'), 'run', 'mongo.pid'), 'utf8').catch(() => '')).trim();
+  const commandLine = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
+  const handler = commandLine[commandLine.indexOf('-handler') + 1];
+  return handler === 'postgresql' ? 'PostgreSQL' : handler === 'sqlite' || commandLine.length > 1 ? 'SQLite' : 'unknown';
 }
