@@ -117,7 +117,7 @@ describe('routing directory equals the routing endpoint', () => {
     );
     expect(compared.length).toBeGreaterThan(0);
     expect(appliedAtKill).toBeGreaterThan(0);
-  }, 600_000);
+  }, 900_000);
 });
 
 async function streamCounts(store: DirectoryStore, organizationId: string): Promise<Map<string, { version: number; applied: number }>> {
