@@ -10,7 +10,7 @@ export interface OutboxRelayOptions {
   topicFor: (streamType: string) => string;
   /** How often to look for pending commits when nobody called `notify()`. */
   pollIntervalMs?: number;
-  /** The most commits published in one Kafka request. */
+  /** The maximum number of commits published in one Kafka request. */
   batchSize?: number;
   /** Name of the lease that makes one relay per service publish at a time. */
   leaseName?: string;
@@ -242,7 +242,10 @@ export class OutboxRelay {
 }
 
 function byStreamAndVersion(a: OutboxEntry, b: OutboxEntry): number {
-  return a.streamId === b.streamId ? a.fromVersion - b.fromVersion : a.streamId < b.streamId ? -1 : 1;
+  if (a.streamId === b.streamId) {
+    return a.fromVersion - b.fromVersion;
+  }
+  return a.streamId < b.streamId ? -1 : 1;
 }
 
 function toKafkaMessage(event: EventEnvelope): Message {
