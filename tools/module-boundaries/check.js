@@ -2,7 +2,9 @@
 //   - a project imports only the @regu packages its `type:*` tag allows;
 //   - test-only packages (type:testing) appear only in test files;
 //   - `domain/` folders import nothing but @regu/contracts and relative paths, so
-//     deciders stay free of NestJS, mongoose, kafkajs and the MongoDB driver.
+//     deciders stay free of NestJS, mongoose, kafkajs and the MongoDB driver;
+//   - every @regu package a project imports outside tests is declared in its
+//     package.json, because Nx orders the builds by those declarations.
 // Exits 1 and lists every violation, or prints a one-line summary.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -31,7 +33,8 @@ function loadProjects() {
       }
       const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
       const type = (manifest.nx?.tags ?? []).find((tag) => tag.startsWith('type:'));
-      projects.set(manifest.name, { name: manifest.name, type, root: path.join(ROOT, folder, name) });
+      const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }));
+      projects.set(manifest.name, { name: manifest.name, type, declared, root: path.join(ROOT, folder, name) });
     }
   }
   return projects;
@@ -68,6 +71,11 @@ function checkFile(file, project, projects) {
     const target = projects.get(specifier.split('/').slice(0, 2).join('/'));
     if (target === undefined || target.name === project.name) {
       continue;
+    }
+    // Tests import libraries from source through Jest's moduleNameMapper, so only
+    // run-time imports need a declaration.
+    if (!isTest && !project.declared.has(target.name)) {
+      violations.push(`${relative}: imports ${target.name}, which ${project.name}'s package.json does not declare`);
     }
     if (target.type === 'type:testing' || target.type === 'type:tool') {
       if (!isTest) {
