@@ -54,7 +54,7 @@ pid_alive() {
 
 wait_healthy() {
   local name="$1" url="$2" pid_file="$3" deadline=$((SECONDS + 90))
-  until curl -fsS -o /dev/null --max-time 5 "$url"; do
+  until curl -fs -o /dev/null --max-time 5 "$url"; do
     pid_alive "$pid_file" || fail "$name exited during start-up; see $LOG_DIR/$name.log"
     ((SECONDS < deadline)) || fail "$name did not answer $url within 90 s; see $LOG_DIR/$name.log"
     sleep 1

@@ -17,7 +17,7 @@ cat <<INFO
 Regu is running.
   API:               $GATEWAY/api/v1
   API documentation: $GATEWAY/api/docs
-  Admin login:       ${BOOTSTRAP_ADMIN_EMAIL:-admin@regu.local} / the password in BOOTSTRAP_ADMIN_PASSWORD (default: see README)
+  Admin login:       ${BOOTSTRAP_ADMIN_EMAIL:-admin@regu.local} / ${BOOTSTRAP_ADMIN_PASSWORD:-Regu-admin-2026!}
   Logs:              ${REGU_LOCAL_DIR:-$ROOT_DIR/.local}/logs
 Stop with: npm stop
 INFO
