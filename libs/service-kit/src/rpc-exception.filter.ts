@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { throwError, type Observable } from 'rxjs';
+import { MongoNetworkError, MongoServerSelectionError } from 'mongodb';
 import { DomainError, type ServiceError } from '@regu/contracts';
 import { StreamVersionConflictError } from '@regu/event-sourcing';
 
@@ -45,8 +46,18 @@ export class ServiceErrorFilter implements ExceptionFilter<unknown> {
       };
     }
 
+    if (isStoreUnavailable(exception)) {
+      this.logger.warn({ err: exception }, 'the database did not answer; answering 503');
+      return { status: 503, code: 'STORE_UNAVAILABLE', detail: 'The service cannot reach its database; retry shortly.' };
+    }
+
     const pattern = host.getType() === 'rpc' ? (host.switchToRpc().getContext()?.getPattern?.() as string | undefined) : undefined;
     this.logger.error({ err: exception, pattern }, 'request failed');
     return { status: 500, code: 'INTERNAL_ERROR', detail: 'The service failed to process the request.' };
   }
+}
+
+/** The MongoDB driver's errors for a server that is down or unreachable, as opposed to a rejected operation. */
+function isStoreUnavailable(exception: unknown): boolean {
+  return exception instanceof MongoNetworkError || exception instanceof MongoServerSelectionError;
 }

@@ -8,5 +8,9 @@ export const COMMON_MESSAGES: MessageCatalog = {
     en: 'Someone else changed this resource since you read it (now at version {actualVersion}); read it again and retry.',
     id: 'Sumber daya ini sudah diubah orang lain sejak Anda membacanya (kini versi {actualVersion}); baca ulang lalu coba lagi.',
   },
+  STORE_UNAVAILABLE: {
+    en: 'The service cannot reach its database; retry shortly.',
+    id: 'Layanan tidak dapat menjangkau basis datanya; coba lagi sebentar lagi.',
+  },
   NOT_FOUND: { en: 'The {resource} was not found.', id: '{resource} tidak ditemukan.' },
 };
