@@ -12,7 +12,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '../..');
 const PROJECT_FOLDERS = ['libs', 'services', 'tools'];
 
-/** What a project of each type may import at run time. */
+/** The project types each project type may import at run time. */
 const ALLOWED_TYPES = {
   'type:contracts': [],
   'type:lib': ['type:contracts', 'type:lib'],

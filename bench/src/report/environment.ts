@@ -55,5 +55,12 @@ async function ferretdbBackend(): Promise<string> {
   const pid = (await readFile(join(process.env.BENCH_INFRA_DIR ?? join(ROOT, '.local'), 'run', 'mongo.pid'), 'utf8').catch(() => '')).trim();
   const commandLine = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
   const handler = commandLine[commandLine.indexOf('-handler') + 1];
-  return handler === 'postgresql' ? 'PostgreSQL' : handler === 'sqlite' || commandLine.length > 1 ? 'SQLite' : 'unknown';
+  if (handler === 'postgresql') {
+    return 'PostgreSQL';
+  }
+  // Launchers built before the -handler flag existed ran SQLite only.
+  if (handler === 'sqlite' || commandLine.length > 1) {
+    return 'SQLite';
+  }
+  return 'unknown';
 }

@@ -23,8 +23,8 @@ export interface CommitDocument {
 
 /**
  * A commit the outbox relay has not published yet. It is written before its commit,
- * so a commit never exists without one; an entry whose commit never appeared (the
- * writer crashed in between) is dropped by the relay after a grace period.
+ * so a commit never exists without one. The relay drops an entry whose commit never
+ * appeared (the writer crashed in between) after a grace period.
  */
 export interface OutboxEntry {
   _id: string;
@@ -56,7 +56,7 @@ export interface EventStoreOptions {
 
 export const NO_STREAM = 0;
 
-/** The `_id` of the commit that starts at `fromVersion`. */
+/** Returns the `_id` of the commit that starts at `fromVersion`. */
 export function commitId(streamId: string, fromVersion: number): string {
   return `${streamId}:${fromVersion}`;
 }
@@ -66,8 +66,8 @@ export function commitId(streamId: string, fromVersion: number): string {
  * append writes one commit document, which is atomic on every MongoDB-compatible server.
  *
  * Pending commits are listed in a small outbox collection, so the relay's polls never
- * read the commits collection; a store without indexes on it (FerretDB with SQLite)
- * would otherwise scan every commit twice a second.
+ * read the commits collection. Otherwise a store that cannot use indexes (FerretDB with
+ * SQLite) would scan every commit twice a second.
  */
 export class MongoEventStore {
   readonly commits: Collection<CommitDocument>;
@@ -137,7 +137,7 @@ export class MongoEventStore {
     };
 
     // The outbox entry goes first: a crash after it leaves an entry the relay drops,
-    // while a crash after the commit alone would leave a commit nobody publishes.
+    // while a crash after the commit alone would leave a commit that is never published.
     // Two racing writers share the entry, which names the same _id as the winner's commit.
     await this.queueInOutbox({ _id: commit._id, streamId, streamType, fromVersion, queuedAt: committedAt });
     try {

@@ -8,7 +8,7 @@ import { type EventSourcingLogger, silentLogger } from './logger';
 export interface OutboxRelayOptions {
   /** Maps a commit's stream type to its Kafka topic. */
   topicFor: (streamType: string) => string;
-  /** How often to look for pending commits when nobody called `notify()`. */
+  /** How often to look for pending commits when `notify()` was not called. */
   pollIntervalMs?: number;
   /** The maximum number of commits published in one Kafka request. */
   batchSize?: number;
@@ -102,8 +102,8 @@ export class OutboxRelay {
   async publishPending(): Promise<number> {
     let published = 0;
     for (;;) {
-      // The outbox holds only pending commits, so reading all of it stays cheap even on a
-      // store that scans whole collections; sorting here keeps each stream in version order.
+      // The outbox contains only pending commits, so reading all of it stays cheap even on a
+      // store that scans whole collections. Sorting here keeps each stream in version order.
       const entries = (await this.store.outbox.find({}).toArray()).sort(byStreamAndVersion).slice(0, this.batchSize);
       if (entries.length === 0) {
         return published;

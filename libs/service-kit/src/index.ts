@@ -4,5 +4,6 @@ export * from './event-sourced.repository';
 export * from './event-sourcing.module';
 export * from './health.controller';
 export * from './logging';
+export * from './projection-host';
 export * from './rpc-exception.filter';
 export * from './tokens';

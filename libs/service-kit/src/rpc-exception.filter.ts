@@ -47,7 +47,7 @@ export class ServiceErrorFilter implements ExceptionFilter<unknown> {
     }
 
     if (isStoreUnavailable(exception)) {
-      this.logger.warn({ err: exception }, 'the database did not answer; answering 503');
+      this.logger.warn({ err: exception }, 'the database is unreachable; returning 503');
       return { status: 503, code: 'STORE_UNAVAILABLE', detail: 'The service cannot reach its database; retry shortly.' };
     }
 
@@ -57,7 +57,7 @@ export class ServiceErrorFilter implements ExceptionFilter<unknown> {
   }
 }
 
-/** The MongoDB driver's errors for a server that is down or unreachable, as opposed to a rejected operation. */
+/** Returns whether the MongoDB driver failed to reach the server, as opposed to the server rejecting the operation. */
 function isStoreUnavailable(exception: unknown): boolean {
   return exception instanceof MongoNetworkError || exception instanceof MongoServerSelectionError;
 }

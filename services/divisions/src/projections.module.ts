@@ -1,8 +1,7 @@
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import type { Kafka } from 'kafkajs';
-import { KAFKA, MONGO_DB, SERVICE_ENVIRONMENT, type ServiceEnvironment } from '@regu/service-kit';
-import { ProjectionHost } from './common/projection-host';
+import { KAFKA, MONGO_DB, ProjectionHost, SERVICE_ENVIRONMENT, type ServiceEnvironment } from '@regu/service-kit';
 import { DirectoryModule } from './directory/directory.module';
 import { ChannelDirectoryProjection } from './directory/infrastructure/channel-directory.projection';
 import { UserDirectoryProjection } from './directory/infrastructure/user-directory.projection';

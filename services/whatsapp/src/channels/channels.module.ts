@@ -1,10 +1,9 @@
 import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import type { MongoEventStore, OutboxRelay } from '@regu/event-sourcing';
-import { EventSourcedRepository, EVENT_STORE, MONGO_DB, OUTBOX_RELAY, SERVICE_ENVIRONMENT } from '@regu/service-kit';
+import { EventSourcedRepository, EVENT_STORE, MONGO_DB, OUTBOX_RELAY, ProjectionHost, SERVICE_ENVIRONMENT } from '@regu/service-kit';
 import { OrganizationStreamRepository } from '../common/organization-stream.repository';
 import { CONSUMER_GROUP_PREFIX } from '../common/common.module';
-import { ProjectionHost } from '../common/projection-host';
 import type { WhatsAppEnvironment } from '../whatsapp.environment';
 import { ChannelsController } from './api/channels.controller';
 import { ChannelAccess } from './application/channel-access';

@@ -1,9 +1,8 @@
 import { type DynamicModule, Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import type { Kafka } from 'kafkajs';
-import { KAFKA, MONGO_DB, SERVICE_ENVIRONMENT, type ServiceEnvironment } from '@regu/service-kit';
+import { KAFKA, MONGO_DB, ProjectionHost, SERVICE_ENVIRONMENT, type ServiceEnvironment } from '@regu/service-kit';
 import { CLOCK, ID_GENERATOR, systemClock, uuidGenerator } from './clock';
-import { ProjectionHost } from './projection-host';
 
 /** Injection token of the consumer-group prefix of the projections, `whatsapp` in production. */
 export const CONSUMER_GROUP_PREFIX = Symbol('CONSUMER_GROUP_PREFIX');

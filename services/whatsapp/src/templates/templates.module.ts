@@ -1,11 +1,10 @@
 import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import type { MongoEventStore, OutboxRelay } from '@regu/event-sourcing';
-import { EventSourcedRepository, EVENT_STORE, MONGO_DB, OUTBOX_RELAY } from '@regu/service-kit';
+import { EventSourcedRepository, EVENT_STORE, MONGO_DB, OUTBOX_RELAY, ProjectionHost } from '@regu/service-kit';
 import { ChannelsModule } from '../channels/channels.module';
 import { OrganizationStreamRepository } from '../common/organization-stream.repository';
 import { CONSUMER_GROUP_PREFIX } from '../common/common.module';
-import { ProjectionHost } from '../common/projection-host';
 import { TemplatesController } from './api/templates.controller';
 import { ApplyTemplateStatusHandler } from './application/apply-template-status/apply-template-status.handler';
 import { CheckTemplateDetailsHandler } from './application/check-template-details/check-template-details.handler';

@@ -2,12 +2,13 @@ import { Logger } from '@nestjs/common';
 import type { Db } from 'mongodb';
 import type { Kafka } from 'kafkajs';
 import { ensureTopics, ProjectionRunner, type Projection } from '@regu/event-sourcing';
-import { nestLoggerAdapter, type ServiceEnvironment } from '@regu/service-kit';
+import type { ServiceEnvironment } from './environment';
+import { nestLoggerAdapter } from './logging';
 
 /**
- * Runs one ProjectionRunner, and so one Kafka consumer group, per projection while the
- * application runs. The topics are created first, so a consumer never waits for a
- * topic that nobody published to yet.
+ * Starts one ProjectionRunner (one Kafka consumer group) per projection or reaction when
+ * the application boots, and stops them when it shuts down. Missing topics are created
+ * first, because another service may not have published to them yet.
  */
 export class ProjectionHost {
   private readonly logger = new Logger(ProjectionHost.name);
